@@ -1,0 +1,13 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// resources lists every resource type the provider serves; each lives in its own
+// package under internal/service.
+var resources = []func() resource.Resource{}
+
+// dataSources lists every data source type the provider serves.
+var dataSources = []func() datasource.DataSource{}

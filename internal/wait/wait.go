@@ -1,0 +1,115 @@
+// Package wait polls DLI's asynchronous operations until they settle. It is the
+// one waiter every resource uses: generic over what is polled, bound to the
+// caller's context (whose deadline is the resource's timeout), with a short first
+// poll and a capped, growing interval so that fast operations return within
+// moments and slow ones do not flood the API.
+package wait
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Backoff is the polling curve: the first poll comes after First, each later
+// interval is the previous one times Factor, never more than Max.
+type Backoff struct {
+	First  time.Duration
+	Factor float64
+	Max    time.Duration
+}
+
+// next returns the interval that follows d.
+func (b Backoff) next(d time.Duration) time.Duration {
+	n := time.Duration(float64(d) * b.Factor)
+	if n < d { // Factor below 1 or overflow: never shrink
+		n = d
+	}
+	if n > b.Max {
+		n = b.Max
+	}
+	return n
+}
+
+// Curves tuned to how long DLI's operations take. They are variables only so that
+// tests and benchmarks can shorten them; they are not a user setting.
+var (
+	// Slow suits pools and queues, which take minutes on the real service.
+	Slow = Backoff{First: 2 * time.Second, Factor: 1.5, Max: 20 * time.Second}
+	// Fast suits connection peering and deletions, which take seconds to a minute.
+	Fast = Backoff{First: time.Second, Factor: 1.5, Max: 10 * time.Second}
+)
+
+// Poll reads the object once. It returns the value read, a short status for
+// messages (such as "SCALING"), whether the wait is over, and an error that ends
+// the wait at once (a FAILED object, an unexpected API error).
+type Poll[T any] func(ctx context.Context) (value T, status string, done bool, err error)
+
+// TimeoutError says the wait ended because the context's deadline passed or the
+// context was cancelled before the object settled.
+type TimeoutError struct {
+	What       string // e.g. `elastic resource pool "p1" to become AVAILABLE`
+	LastStatus string
+	Waited     time.Duration
+	Cause      error // context.DeadlineExceeded or context.Canceled
+}
+
+func (e *TimeoutError) Error() string {
+	verb := "timed out"
+	if errors.Is(e.Cause, context.Canceled) {
+		verb = "was cancelled"
+	}
+	msg := fmt.Sprintf("waiting for %s %s after %s", e.What, verb, e.Waited.Round(time.Second))
+	if e.LastStatus != "" {
+		msg += fmt.Sprintf(" (last status: %s)", e.LastStatus)
+	}
+	return msg
+}
+
+func (e *TimeoutError) Unwrap() error { return e.Cause }
+
+// For polls until poll reports done, poll returns an error, or ctx ends. The
+// first poll happens at once when immediate is true (to observe a state that may
+// already hold), otherwise after b.First.
+func For[T any](ctx context.Context, what string, b Backoff, immediate bool, poll Poll[T]) (T, error) {
+	start := time.Now()
+	interval := b.First
+	var last T
+	var lastStatus string
+	if !immediate {
+		if err := sleep(ctx, interval); err != nil {
+			return last, &TimeoutError{What: what, Waited: time.Since(start), Cause: err}
+		}
+		interval = b.next(interval)
+	}
+	for {
+		v, status, done, err := poll(ctx)
+		if err != nil {
+			// An error caused by the context ending is a timeout, not an API failure.
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return v, &TimeoutError{What: what, LastStatus: lastStatus, Waited: time.Since(start), Cause: ctxErr}
+			}
+			return v, err
+		}
+		last, lastStatus = v, status
+		if done {
+			return v, nil
+		}
+		if err := sleep(ctx, interval); err != nil {
+			return last, &TimeoutError{What: what, LastStatus: lastStatus, Waited: time.Since(start), Cause: err}
+		}
+		interval = b.next(interval)
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

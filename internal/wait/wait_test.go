@@ -1,0 +1,107 @@
+package wait
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+var quick = Backoff{First: time.Millisecond, Factor: 2, Max: 4 * time.Millisecond}
+
+func TestForReturnsWhenDone(t *testing.T) {
+	calls := 0
+	v, err := For(context.Background(), "thing", quick, true, func(context.Context) (int, string, bool, error) {
+		calls++
+		return calls, "PENDING", calls == 3, nil
+	})
+	if err != nil || v != 3 || calls != 3 {
+		t.Fatalf("got v=%d calls=%d err=%v, want 3 polls and value 3", v, calls, err)
+	}
+}
+
+func TestForImmediateFalseWaitsBeforeFirstPoll(t *testing.T) {
+	b := Backoff{First: 30 * time.Millisecond, Factor: 1, Max: 30 * time.Millisecond}
+	start := time.Now()
+	_, err := For(context.Background(), "thing", b, false, func(context.Context) (int, string, bool, error) {
+		return 0, "", true, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(start) < 30*time.Millisecond {
+		t.Fatalf("first poll came after %s, want at least 30ms", time.Since(start))
+	}
+}
+
+func TestForStopsOnPollError(t *testing.T) {
+	boom := errors.New("pool FAILED: no capacity")
+	_, err := For(context.Background(), "thing", quick, true, func(context.Context) (int, string, bool, error) {
+		return 0, "FAILED", false, boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want the poll's error", err)
+	}
+}
+
+func TestForTimesOutWithLastStatus(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	_, err := For(ctx, `pool "p" to become AVAILABLE`, quick, true, func(context.Context) (int, string, bool, error) {
+		return 0, "SCALING", false, nil
+	})
+	var te *TimeoutError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v, want a *TimeoutError", err)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err does not wrap DeadlineExceeded: %v", err)
+	}
+	for _, want := range []string{`pool "p" to become AVAILABLE`, "timed out", "SCALING"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err.Error(), want)
+		}
+	}
+}
+
+func TestForCancelledIsReportedAsCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	_, err := For(ctx, "thing", quick, true, func(context.Context) (int, string, bool, error) {
+		calls++
+		if calls == 2 {
+			cancel()
+		}
+		return 0, "CREATING", false, nil
+	})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "cancelled") {
+		t.Fatalf("err = %v, want a cancellation", err)
+	}
+}
+
+func TestPollErrorCausedByContextIsTimeout(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := For(ctx, "thing", quick, true, func(ctx context.Context) (int, string, bool, error) {
+		return 0, "", false, ctx.Err()
+	})
+	var te *TimeoutError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v, want a *TimeoutError", err)
+	}
+}
+
+func TestBackoffGrowsToCap(t *testing.T) {
+	b := Backoff{First: time.Second, Factor: 2, Max: 5 * time.Second}
+	got := []time.Duration{b.First}
+	for i := 0; i < 4; i++ {
+		got = append(got, b.next(got[len(got)-1]))
+	}
+	want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 5 * time.Second, 5 * time.Second}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("curve = %v, want %v", got, want)
+		}
+	}
+}

@@ -1,0 +1,30 @@
+// Command terraform-provider-dli serves the Huawei Cloud Data Lake Insight provider
+// to Terraform and OpenTofu over plugin protocol 6.
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/opendli/terraform-provider-dli/internal/provider"
+)
+
+// version is set at release time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	var debug bool
+	flag.BoolVar(&debug, "debug", false, "start the provider in debug mode for debuggers such as delve")
+	flag.Parse()
+
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address: provider.Address,
+		Debug:   debug,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
