@@ -156,6 +156,7 @@ main() {
 	# about a missing file, and the warning breaks version parsing in
 	# terraform-plugin-testing) and it is empty on purpose.
 	[ -f "${CACHE}/terraformrc" ] || : >"${CACHE}/terraformrc"
+	export TF_CLI_CONFIG_FILE="${CACHE}/terraformrc"
 
 	local tools=("$@")
 	if [ "${#tools[@]}" -eq 0 ]; then
