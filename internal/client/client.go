@@ -1,0 +1,196 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
+)
+
+// DefaultCloud is the domain suffix of the public Huawei Cloud endpoints.
+const DefaultCloud = "myhuaweicloud.com"
+
+// Config holds everything New needs to reach DLI.
+type Config struct {
+	Region        string
+	AccessKey     string
+	SecretKey     string
+	SecurityToken string // temporary credentials only
+	ProjectID     string // resolved through IAM when empty
+
+	Endpoint    string // DLI base URL; default https://dli.{Region}.{Cloud}
+	IAMEndpoint string // IAM base URL; default https://iam.{Region}.{Cloud}
+	Cloud       string // domain suffix; default DefaultCloud
+	Insecure    bool   // skip TLS verification; only for test endpoints
+
+	// MaxRetries bounds the retries of one call after a transient failure.
+	// 0 means no retry at all; the provider passes its own default (5).
+	MaxRetries int
+	// UserAgent is appended to the SDK's user agent, e.g. "terraform-provider-dli/0.1.0".
+	UserAgent string
+	// Timeout bounds one HTTP exchange; 0 keeps the SDK default (120s).
+	Timeout time.Duration
+}
+
+// Client talks to one DLI project in one region. It is safe for concurrent use.
+type Client struct {
+	hc         *core.HcHttpClient
+	region     string
+	projectID  string
+	maxRetries int
+	backoff    backoff
+	redact     *strings.Replacer
+	transport  *callTransport
+}
+
+// New validates cfg, builds the SDK client and, when cfg.ProjectID is empty,
+// resolves the project of cfg.Region once through IAM.
+func New(ctx context.Context, cfg Config) (*Client, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	cloud := cfg.Cloud
+	if cloud == "" {
+		cloud = DefaultCloud
+	}
+	endpoint := cfg.Endpoint
+	if endpoint == "" {
+		endpoint = fmt.Sprintf("https://dli.%s.%s", cfg.Region, cloud)
+	}
+	iamEndpoint := cfg.IAMEndpoint
+	if iamEndpoint == "" {
+		iamEndpoint = fmt.Sprintf("https://iam.%s.%s", cfg.Region, cloud)
+	}
+
+	c := &Client{
+		region:     cfg.Region,
+		projectID:  cfg.ProjectID,
+		maxRetries: cfg.MaxRetries,
+		backoff:    defaultBackoff(),
+		redact:     newRedactor(cfg.SecretKey, cfg.SecurityToken),
+	}
+	c.transport = newCallTransport(cfg.Insecure)
+
+	if c.projectID == "" {
+		iam, err := c.buildHC(cfg, iamEndpoint, "")
+		if err != nil {
+			return nil, err
+		}
+		id, err := c.resolveProjectID(ctx, iam, cfg.Region)
+		if err != nil {
+			return nil, err
+		}
+		c.projectID = id
+	}
+
+	hc, err := c.buildHC(cfg, endpoint, c.projectID)
+	if err != nil {
+		return nil, err
+	}
+	c.hc = hc
+	return c, nil
+}
+
+// ProjectID is the project every request is scoped to.
+func (c *Client) ProjectID() string { return c.projectID }
+
+// Region is the region the client was built for.
+func (c *Client) Region() string { return c.region }
+
+func (cfg Config) validate() error {
+	var missing []string
+	if strings.TrimSpace(cfg.Region) == "" {
+		missing = append(missing, "region")
+	}
+	if strings.TrimSpace(cfg.AccessKey) == "" {
+		missing = append(missing, "access_key")
+	}
+	if strings.TrimSpace(cfg.SecretKey) == "" {
+		missing = append(missing, "secret_key")
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("DLI client configuration: %s must be set", strings.Join(missing, ", "))
+	}
+	if cfg.MaxRetries < 0 {
+		return fmt.Errorf("DLI client configuration: max_retries must not be negative, got %d", cfg.MaxRetries)
+	}
+	for _, e := range []struct{ name, value string }{{"endpoint", cfg.Endpoint}, {"iam_endpoint", cfg.IAMEndpoint}} {
+		if e.value != "" && !strings.HasPrefix(e.value, "http://") && !strings.HasPrefix(e.value, "https://") {
+			return fmt.Errorf("DLI client configuration: %s must be an http(s) URL, got %q", e.name, e.value)
+		}
+	}
+	return nil
+}
+
+// buildHC assembles one SDK HTTP client for a base URL. The SDK's own retries
+// stay off (ours are in retry.go) and no HttpHandler is installed, so the SDK
+// never logs requests or their signed headers.
+func (c *Client) buildHC(cfg Config, endpoint, projectID string) (*core.HcHttpClient, error) {
+	builder := basic.NewCredentialsBuilder().
+		WithAk(cfg.AccessKey).
+		WithSk(cfg.SecretKey).
+		WithProjectId(projectID)
+	if cfg.SecurityToken != "" {
+		builder = builder.WithSecurityToken(cfg.SecurityToken)
+	}
+	creds, err := builder.SafeBuild()
+	if err != nil {
+		// The SDK's message names the bad field; it carries no secret values.
+		return nil, fmt.Errorf("DLI client configuration: invalid credentials: %s", c.redact.Replace(err.Error()))
+	}
+	httpCfg := config.DefaultHttpConfig().
+		WithRetries(0).
+		WithIgnoreSSLVerification(cfg.Insecure).
+		WithHttpRoundTripper(c.transport)
+	if cfg.Timeout > 0 {
+		httpCfg = httpCfg.WithTimeout(cfg.Timeout)
+	}
+	if cfg.UserAgent != "" {
+		httpCfg = httpCfg.WithUserAgent(cfg.UserAgent)
+	}
+	hc, err := core.NewHcHttpClientBuilder().
+		WithEndpoints([]string{strings.TrimRight(endpoint, "/")}).
+		WithCredential(creds).
+		WithHttpConfig(httpCfg).
+		SafeBuild()
+	if err != nil {
+		return nil, fmt.Errorf("DLI client configuration: %s", c.redact.Replace(err.Error()))
+	}
+	return hc, nil
+}
+
+// resolveProjectID asks IAM for the project named after the region.
+func (c *Client) resolveProjectID(ctx context.Context, iam *core.HcHttpClient, region string) (string, error) {
+	var out struct {
+		envelope
+		Projects []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"projects"`
+	}
+	err := c.invoke(ctx, iam, call{
+		op:     "resolve project id of region " + region,
+		method: http.MethodGet,
+		path:   "/v3/projects",
+		query:  []param{{"name", region}},
+	}, &out)
+	if err != nil {
+		var apiErr *APIError
+		if errors.As(err, &apiErr) && apiErr.Kind == KindAuth {
+			return "", err
+		}
+		return "", fmt.Errorf("%w (set project_id to skip this lookup)", err)
+	}
+	for _, p := range out.Projects {
+		if p.Name == region && p.ID != "" {
+			return p.ID, nil
+		}
+	}
+	return "", fmt.Errorf("resolve project id of region %s: IAM lists no project named %q; check region or set project_id", region, region)
+}

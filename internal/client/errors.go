@@ -1,0 +1,252 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+)
+
+// Kind sorts API failures into what callers act on.
+type Kind int
+
+// Error kinds.
+const (
+	KindUnknown       Kind = iota
+	KindNotFound           // the object does not exist (or is a DELETED connection)
+	KindAlreadyExists      // DLI.0006
+	KindThrottled          // HTTP 429 / APIGW.0308
+	KindAuth               // 401/403, DLI.0013/0014, APIGW.0301
+	KindInvalid            // the service rejected the request (DLI.0001 and other 4xx)
+	KindServer             // 5xx, DLI.0999, or a connection lost mid-request
+	KindUnavailable        // the API is not reachable: APIGW.0101 (not in this region), connection refused, DNS
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindNotFound:
+		return "not found"
+	case KindAlreadyExists:
+		return "already exists"
+	case KindThrottled:
+		return "throttled"
+	case KindAuth:
+		return "authentication failed"
+	case KindInvalid:
+		return "invalid request"
+	case KindServer:
+		return "server error"
+	case KindUnavailable:
+		return "unavailable"
+	default:
+		return "unknown"
+	}
+}
+
+// ErrCreateMayHaveSucceeded marks an AlreadyExists answer to a create that was
+// retried after a failure that did not prove the first attempt was rejected:
+// the object may be the caller's own. The client only retries creates after
+// failures that prove nothing was applied (throttling, connection refused),
+// so this is rare; callers may look the object up and adopt it.
+var ErrCreateMayHaveSucceeded = errors.New("an earlier attempt of this create may have succeeded")
+
+// APIError is a failed DLI call. It keeps the service's code, message and
+// request id; it never contains credentials or signatures.
+type APIError struct {
+	Op         string // what was attempted, e.g. "create elastic resource pool elastic_pool_dli"
+	HTTPStatus int    // 0 when no response arrived
+	Code       string // e.g. DLI.0002, APIGW.0308
+	Message    string
+	RequestID  string
+	Kind       Kind
+
+	cause error // network error or ErrCreateMayHaveSucceeded
+	// notApplied is true when the failure proves the request was not applied.
+	notApplied bool
+}
+
+// Error renders "<Op>: <Code> <Message> (HTTP <status>, request id <id>)".
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Op)
+	b.WriteString(": ")
+	if e.Kind == KindAuth {
+		b.WriteString("authentication failed: ")
+	}
+	text := strings.TrimSpace(strings.TrimSpace(e.Code) + " " + e.Message)
+	if text == "" {
+		text = e.Kind.String()
+	}
+	b.WriteString(text)
+	switch {
+	case e.HTTPStatus == 0:
+		b.WriteString(" (no response)")
+	case e.RequestID != "":
+		fmt.Fprintf(&b, " (HTTP %d, request id %s)", e.HTTPStatus, e.RequestID)
+	default:
+		fmt.Fprintf(&b, " (HTTP %d)", e.HTTPStatus)
+	}
+	if e.Kind == KindAuth {
+		b.WriteString("; check access_key and secret_key (and security_token for temporary credentials)," +
+			" that they belong to this region's account, and that the system clock is correct:" +
+			" signed requests are rejected when it is off by more than 15 minutes")
+	}
+	if errors.Is(e.cause, ErrCreateMayHaveSucceeded) {
+		b.WriteString("; " + ErrCreateMayHaveSucceeded.Error())
+	}
+	return b.String()
+}
+
+// Unwrap exposes the network error or ErrCreateMayHaveSucceeded.
+func (e *APIError) Unwrap() error { return e.cause }
+
+func isKind(err error, k Kind) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.Kind == k
+}
+
+// IsNotFound reports whether err says the object does not exist.
+func IsNotFound(err error) bool { return isKind(err, KindNotFound) }
+
+// IsAlreadyExists reports whether err says the object exists already.
+func IsAlreadyExists(err error) bool { return isKind(err, KindAlreadyExists) }
+
+// IsThrottled reports whether err is a throttling answer.
+func IsThrottled(err error) bool { return isKind(err, KindThrottled) }
+
+// IsAuth reports whether err is an authentication failure.
+func IsAuth(err error) bool { return isKind(err, KindAuth) }
+
+// IsInvalid reports whether the service rejected the request as invalid.
+func IsInvalid(err error) bool { return isKind(err, KindInvalid) }
+
+// IsUnavailable reports whether the API cannot be reached (or is not offered in the region).
+func IsUnavailable(err error) bool { return isKind(err, KindUnavailable) }
+
+// classify maps an HTTP status, DLI/gateway error code and message to a Kind.
+func classify(status int, code, message string) Kind {
+	switch code {
+	case "DLI.0006":
+		return KindAlreadyExists
+	case "APIGW.0308":
+		return KindThrottled
+	case "DLI.0013", "DLI.0014", "APIGW.0301":
+		return KindAuth
+	case "APIGW.0101":
+		return KindUnavailable
+	case "DLI.0002", "DLI.0023":
+		return KindNotFound
+	case "DLI.0001":
+		if saysNotExist(message) {
+			return KindNotFound
+		}
+		return KindInvalid
+	case "DLI.0999":
+		return KindServer
+	}
+	switch {
+	case status == http.StatusTooManyRequests:
+		return KindThrottled
+	case status == http.StatusUnauthorized || status == http.StatusForbidden:
+		return KindAuth
+	case status == http.StatusNotFound:
+		return KindNotFound
+	case status >= 500:
+		return KindServer
+	case status >= 400:
+		return KindInvalid
+	}
+	return KindUnknown
+}
+
+// kindFromMessage classifies an is_success:false answer, which has no code.
+func kindFromMessage(message string) Kind {
+	m := strings.ToLower(message)
+	switch {
+	case saysNotExist(m):
+		return KindNotFound
+	case strings.Contains(m, "already exist"):
+		return KindAlreadyExists
+	}
+	return KindInvalid
+}
+
+func saysNotExist(message string) bool {
+	m := strings.ToLower(message)
+	return strings.Contains(m, "not exist") || strings.Contains(m, "not found") || strings.Contains(m, "does not exist")
+}
+
+// signaturePattern finds signature values a server might echo back.
+var signaturePattern = regexp.MustCompile(`(?i)(signature=)[0-9a-f]+`)
+
+// newRedactor removes the secret key and token from any text that may reach
+// an error, a log or state.
+func newRedactor(secrets ...string) *strings.Replacer {
+	var pairs []string
+	for _, s := range secrets {
+		if s != "" {
+			pairs = append(pairs, s, "[redacted]")
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}
+
+func (c *Client) clean(s string) string {
+	return signaturePattern.ReplaceAllString(c.redact.Replace(s), "${1}[redacted]")
+}
+
+func (c *Client) newAPIError(op string, status int, code, message, requestID string, kind Kind) *APIError {
+	return &APIError{
+		Op:         op,
+		HTTPStatus: status,
+		Code:       code,
+		Message:    c.clean(message),
+		RequestID:  requestID,
+		Kind:       kind,
+		notApplied: kind == KindThrottled,
+	}
+}
+
+// fromSDKError converts what the SDK returned into an *APIError.
+func (c *Client) fromSDKError(op string, err error) error {
+	var sre *sdkerr.ServiceResponseError
+	if errors.As(err, &sre) {
+		if sre.StatusCode < http.StatusBadRequest {
+			// A 2xx/3xx whose body the SDK could not decode.
+			return c.newAPIError(op, sre.StatusCode, "", "unreadable response: "+sre.ErrorMessage, sre.RequestId, KindUnknown)
+		}
+		return c.newAPIError(op, sre.StatusCode, sre.ErrorCode, sre.ErrorMessage, sre.RequestId,
+			classify(sre.StatusCode, sre.ErrorCode, sre.ErrorMessage))
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	e := &APIError{Op: op, Message: c.clean(err.Error()), Kind: KindServer, cause: err}
+	if refusedBeforeSending(err) {
+		e.Kind = KindUnavailable
+		e.notApplied = true
+	}
+	var urlErr *url.Error
+	if !errors.As(err, &urlErr) {
+		// Not a transport failure: a request the SDK could not build or sign.
+		e.Kind = KindUnknown
+	}
+	return e
+}
+
+// refusedBeforeSending reports failures that prove no request reached the
+// service: DNS failures and refused or failed dials.
+func refusedBeforeSending(err error) bool {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return true
+	}
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
+}

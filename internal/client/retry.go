@@ -1,0 +1,61 @@
+package client
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"time"
+)
+
+// Retry policy, one for every call:
+//
+//   - Throttling (HTTP 429, APIGW.0308) and failures before the request left
+//     (DNS, refused dial) prove nothing was applied: every call is retried.
+//   - Server errors (5xx, DLI.0999) and connections lost mid-request (reset,
+//     timeout, EOF) are retried only for calls that are safe to repeat (GET,
+//     PUT of absolute values, DELETE). Creates, binds and delta scaling are
+//     not, because the first request may have taken effect.
+//   - Nothing else is retried. At most Config.MaxRetries retries, with capped
+//     exponential backoff and jitter, stopping as soon as the context ends.
+//
+// A retried delete meeting NotFound returns nil (an earlier attempt deleted
+// it); a retried create meeting AlreadyExists after an uncertain attempt is
+// marked ErrCreateMayHaveSucceeded.
+
+// backoff computes the wait before retry n (0-based).
+type backoff struct {
+	base, cap time.Duration
+}
+
+func defaultBackoff() backoff { return backoff{base: 200 * time.Millisecond, cap: 5 * time.Second} }
+
+// delay doubles from base up to cap, then keeps a random half of the top half
+// so concurrent callers spread out.
+func (b backoff) delay(n int) time.Duration {
+	d := b.base
+	for i := 0; i < n && d < b.cap; i++ {
+		d *= 2
+	}
+	if d > b.cap {
+		d = b.cap
+	}
+	if d <= 1 {
+		return d
+	}
+	half := d / 2
+	return half + rand.N(half+1) //nolint:gosec // jitter needs no cryptographic randomness
+}
+
+// retryable says whether a failed attempt may be re-sent, and whether the
+// failure leaves it possible that the attempt was applied.
+func (c *Client) retryable(cl call, e *APIError) (retry, mayBeApplied bool) {
+	if e.notApplied {
+		return true, false
+	}
+	if e.Kind != KindServer {
+		return false, false
+	}
+	if cl.unsafe || cl.method == http.MethodPost {
+		return false, true
+	}
+	return true, true
+}

@@ -1,0 +1,70 @@
+package client
+
+import (
+	"context"
+	"crypto/tls"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// callHeader carries a per-call id from invoke to the transport so the
+// transport can attach the caller's context (the SDK's Sync takes none) and
+// log with it. The underscore keeps the SDK signer from signing it (it skips
+// header names with "_"), so the transport may drop it before the request
+// leaves the process.
+const callHeader = "X-Dli_Client_Call"
+
+// callTransport is the http.RoundTripper under the SDK client. It makes SDK
+// requests cancellable through the caller's context and logs every exchange
+// at DEBUG: method, path, status, request id and duration, never headers.
+type callTransport struct {
+	next  http.RoundTripper
+	seq   atomic.Uint64
+	calls sync.Map // call id -> context.Context
+}
+
+func newCallTransport(insecure bool) *callTransport {
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	base.TLSClientConfig = &tls.Config{InsecureSkipVerify: insecure} //nolint:gosec // only when the user asks for it
+	return &callTransport{next: base}
+}
+
+// register binds ctx to a fresh call id; release must be called afterwards.
+func (t *callTransport) register(ctx context.Context) (id string, release func()) {
+	id = strconv.FormatUint(t.seq.Add(1), 10)
+	t.calls.Store(id, ctx)
+	return id, func() { t.calls.Delete(id) }
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *callTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if id := req.Header.Get(callHeader); id != "" {
+		if v, ok := t.calls.Load(id); ok {
+			ctx = v.(context.Context) //nolint:forcetypeassert // only contexts are stored
+		}
+		req = req.Clone(ctx)
+		req.Header.Del(callHeader)
+	}
+	start := time.Now()
+	resp, err := t.next.RoundTrip(req)
+	fields := map[string]any{
+		"method":      req.Method,
+		"path":        req.URL.Path,
+		"duration_ms": time.Since(start).Milliseconds(),
+	}
+	if err != nil {
+		fields["error"] = err.Error()
+		tflog.Debug(ctx, "DLI API call failed without a response", fields)
+		return nil, err
+	}
+	fields["status"] = resp.StatusCode
+	fields["request_id"] = resp.Header.Get("X-Request-Id")
+	tflog.Debug(ctx, "DLI API call", fields)
+	return resp, nil
+}
