@@ -125,7 +125,7 @@ func (c *Client) GetConnection(ctx context.Context, id string) (*Connection, err
 	}
 	if out.Status == ConnectionStatusDeleted {
 		e := c.notFound(op, "enhanced connection "+id+" is DELETED")
-		e.RequestID = out.RequestID
+		e.RequestID = out.requestID()
 		return nil, e
 	}
 	conn := out.domain()

@@ -41,7 +41,16 @@ type envelope struct {
 	IsSuccess      *bool  `json:"is_success,omitempty"`
 	Message        string `json:"message,omitempty"`
 	HttpStatusCode int    `json:"-"` //nolint:revive // name required by the SDK
-	RequestID      string `json:"-"`
+	// RequestID is a pointer because the SDK fills header fields that way.
+	RequestID *string `json:"-"`
+}
+
+// requestID is the X-Request-Id of the answer, if any.
+func (e *envelope) requestID() string {
+	if e.RequestID == nil {
+		return ""
+	}
+	return *e.RequestID
 }
 
 func (e *envelope) env() *envelope { return e }
@@ -177,10 +186,10 @@ func (c *Client) attempt(ctx context.Context, hc *core.HcHttpClient, cl call, ou
 	}
 	env := out.env()
 	if env.IsSuccess != nil && !*env.IsSuccess {
-		return c.newAPIError(cl.op, env.HttpStatusCode, "", env.Message, env.RequestID, kindFromMessage(env.Message))
+		return c.newAPIError(cl.op, env.HttpStatusCode, "", env.Message, env.requestID(), kindFromMessage(env.Message))
 	}
 	if env.HttpStatusCode >= http.StatusBadRequest {
-		return c.newAPIError(cl.op, env.HttpStatusCode, "", env.Message, env.RequestID, classify(env.HttpStatusCode, "", env.Message))
+		return c.newAPIError(cl.op, env.HttpStatusCode, "", env.Message, env.requestID(), classify(env.HttpStatusCode, "", env.Message))
 	}
 	return nil
 }
