@@ -1,0 +1,386 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Connection and peering statuses.
+const (
+	connActive     = "ACTIVE"
+	connDeleted    = "DELETED"
+	peerCreating   = "CREATING"
+	peerActive     = "ACTIVE"
+	peerFailed     = "FAILED"
+	bindingPool    = "pool"
+	bindingQueue   = "queue"
+	systemQueue    = "default"
+	maxConnNameLen = 64
+)
+
+func (cn *connection) deleted(now time.Time) bool {
+	return !cn.DeleteAt.IsZero() && !now.Before(cn.DeleteAt)
+}
+
+func (cn *connection) deleting() bool { return !cn.DeleteAt.IsZero() }
+
+func (b *binding) status(now time.Time) string {
+	switch {
+	case now.Before(b.ReadyAt):
+		return peerCreating
+	case b.ErrMsg != "":
+		return peerFailed
+	}
+	return peerActive
+}
+
+func (b *binding) view(now time.Time) map[string]any {
+	st := b.status(now)
+	updated := b.CreatedAt
+	msg := ""
+	if st != peerCreating {
+		updated = b.ReadyAt
+		msg = b.ErrMsg
+	}
+	return map[string]any{"peer_id": b.PeerID, "status": st, "name": b.Name, "err_msg": msg, "update_time": ms(updated)}
+}
+
+func (e *Emulator) connectionView(cn *connection, now time.Time) map[string]any {
+	pools, queues := []map[string]any{}, []map[string]any{}
+	for i := range cn.Bindings {
+		b := &cn.Bindings[i]
+		if b.Kind == bindingPool {
+			pools = append(pools, b.view(now))
+		} else {
+			queues = append(queues, b.view(now))
+		}
+	}
+	status := connActive
+	if cn.deleted(now) {
+		status = connDeleted
+	}
+	hosts := []map[string]string{}
+	for _, h := range cn.Hosts {
+		hosts = append(hosts, map[string]string{"name": h.Name, "ip": h.IP})
+	}
+	routes := []map[string]string{}
+	for _, r := range cn.Routes {
+		routes = append(routes, map[string]string{"name": r.Name, "cidr": r.CIDR})
+	}
+	return map[string]any{
+		"id": cn.ID, "name": cn.Name, "status": status, "dest_vpc_id": cn.DestVPCID,
+		"dest_network_id": cn.DestNetworkID, "isPrivis": true, "create_time": ms(cn.CreatedAt),
+		"available_queue_info": queues, "elastic_resource_pools": pools, "hosts": hosts,
+		"routes": routes, "ipv6_enable": false,
+	}
+}
+
+// newBindings validates the pools and queues to bind and makes their peerings.
+func (e *Emulator) newBindings(cn *connection, pools, queues []string, now time.Time) ([]binding, *apiError) {
+	var out []binding
+	add := func(kind, raw string) *apiError {
+		name := lower(raw)
+		if kind == bindingQueue && name == systemQueue {
+			return invalid("parameter queues contains %q: the system queue cannot be bound", raw)
+		}
+		if kind == bindingPool {
+			if p, found := e.st.Pools[name]; !found || !p.DeleteAt.IsZero() {
+				return notFound("Elastic resource pool", name)
+			}
+		} else if q, found := e.st.Queues[name]; !found || !q.DeleteAt.IsZero() {
+			return notFound("Queue", name)
+		}
+		for _, b := range append(cn.Bindings, out...) {
+			if b.Kind == kind && b.Name == name {
+				return nil // already bound: nothing to do
+			}
+		}
+		b := binding{
+			Kind: kind, Name: name, PeerID: newUUID(), CreatedAt: now,
+			ReadyAt: now.Add(e.delays.ConnectionPeering),
+		}
+		if e.takeFailNext("binding", name) {
+			b.ErrMsg = "Failed to create the peering for " + name + ": the destination VPC refused it (injected)"
+		}
+		out = append(out, b)
+		return nil
+	}
+	for _, p := range pools {
+		if err := add(bindingPool, p); err != nil {
+			return nil, err
+		}
+	}
+	for _, q := range queues {
+		if err := add(bindingQueue, q); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+type createConnectionBody struct {
+	Name          *string    `json:"name"`
+	DestVPCID     *string    `json:"dest_vpc_id"`
+	DestNetworkID *string    `json:"dest_network_id"`
+	Pools         stringList `json:"elastic_resource_pools"`
+	Queues        stringList `json:"queues"`
+	RoutetableID  string     `json:"routetable_id"`
+	Hosts         []host     `json:"hosts"`
+	Tags          []tag      `json:"tags"`
+}
+
+func createConnection(e *Emulator, c *call) (int, any, *apiError) {
+	var b createConnectionBody
+	if err := decode(c.body, &b); err != nil {
+		return 0, nil, err
+	}
+	if b.Name == nil {
+		return 0, nil, invalid("parameter name is required")
+	}
+	if err := checkName("name", *b.Name, maxConnNameLen); err != nil {
+		return 0, nil, err
+	}
+	if b.DestVPCID == nil || *b.DestVPCID == "" {
+		return 0, nil, invalid("parameter dest_vpc_id is required")
+	}
+	if b.DestNetworkID == nil || *b.DestNetworkID == "" {
+		return 0, nil, invalid("parameter dest_network_id is required")
+	}
+	if err := checkHosts(b.Hosts); err != nil {
+		return 0, nil, err
+	}
+	if err := checkTags(b.Tags); err != nil {
+		return 0, nil, err
+	}
+	for _, cn := range e.st.Connections {
+		if cn.Name == *b.Name && !cn.deleted(c.now) {
+			return 0, nil, duplicate("Enhanced connection", *b.Name)
+		}
+	}
+	cn := &connection{
+		ID: newUUID(), Name: *b.Name, DestVPCID: *b.DestVPCID, DestNetworkID: *b.DestNetworkID,
+		RoutetableID: b.RoutetableID, Hosts: b.Hosts, Tags: b.Tags, CreatedAt: c.now,
+	}
+	binds, err := e.newBindings(cn, b.Pools, b.Queues, c.now)
+	if err != nil {
+		return 0, nil, err
+	}
+	cn.Bindings = binds
+	e.st.Connections[cn.ID] = cn
+	return http.StatusCreated, ok(map[string]any{"connection_id": cn.ID}), nil
+}
+
+// findConnection returns a connection that can be read (deleted ones included).
+func (e *Emulator) findConnection(id string) (*connection, *apiError) {
+	cn, found := e.st.Connections[id]
+	if !found {
+		return nil, notFound("Enhanced connection", id)
+	}
+	return cn, nil
+}
+
+// liveConnection returns a connection that can be changed.
+func (e *Emulator) liveConnection(id string, now time.Time) (*connection, *apiError) {
+	cn, err := e.findConnection(id)
+	if err != nil {
+		return nil, err
+	}
+	if cn.deleted(now) {
+		return nil, notFound("Enhanced connection", id)
+	}
+	if cn.deleting() {
+		return nil, restricted("Enhanced connection %s is being deleted", id)
+	}
+	return cn, nil
+}
+
+func showConnection(e *Emulator, c *call) (int, any, *apiError) {
+	cn, err := e.findConnection(c.args[0])
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, ok(e.connectionView(cn, c.now)), nil
+}
+
+func listConnections(e *Emulator, c *call) (int, any, *apiError) {
+	limit, err := intParam(c, "limit", 100)
+	if err != nil {
+		return 0, nil, err
+	}
+	offset, err := intParam(c, "offset", 0)
+	if err != nil {
+		return 0, nil, err
+	}
+	nameFilter := lower(c.query.Get("name"))
+	status := c.query.Get("status")
+	var all []*connection
+	for _, id := range sortedKeys(e.st.Connections) {
+		all = append(all, e.st.Connections[id])
+	}
+	// Oldest first, like the service; the id breaks ties.
+	sortConnections(all)
+	var items []map[string]any
+	for _, cn := range all {
+		v := e.connectionView(cn, c.now)
+		if nameFilter != "" && !strings.Contains(lower(cn.Name), nameFilter) {
+			continue
+		}
+		if status != "" && v["status"] != status {
+			continue
+		}
+		if !matchTags(c.query.Get("tags"), cn.Tags) {
+			continue
+		}
+		items = append(items, v)
+	}
+	from, to := paginate(len(items), offset, limit)
+	page := append([]map[string]any{}, items[from:to]...)
+	return http.StatusOK, ok(map[string]any{"count": len(items), "connections": page}), nil
+}
+
+func sortConnections(list []*connection) {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && list[j].CreatedAt.Before(list[j-1].CreatedAt); j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+}
+
+func deleteConnection(e *Emulator, c *call) (int, any, *apiError) {
+	cn, err := e.liveConnection(c.args[0], c.now)
+	if err != nil {
+		return 0, nil, err
+	}
+	cn.DeleteAt = c.now.Add(e.delays.ConnectionDelete)
+	cn.RemoveAt = cn.DeleteAt.Add(e.delays.DeletedRetention)
+	return http.StatusOK, ok(nil), nil
+}
+
+type bindBody struct {
+	Pools  stringList `json:"elastic_resource_pools"`
+	Queues stringList `json:"queues"`
+}
+
+func associateConnection(e *Emulator, c *call) (int, any, *apiError) {
+	cn, err := e.liveConnection(c.args[0], c.now)
+	if err != nil {
+		return 0, nil, err
+	}
+	var b bindBody
+	if err := decode(c.body, &b); err != nil {
+		return 0, nil, err
+	}
+	if len(b.Pools) == 0 && len(b.Queues) == 0 {
+		return 0, nil, invalid("parameters elastic_resource_pools and queues are both empty")
+	}
+	// A FAILED peering is replaced by a fresh one when bound again.
+	retry := map[string]bool{}
+	for _, n := range b.Pools {
+		retry[bindingPool+"/"+lower(n)] = true
+	}
+	for _, n := range b.Queues {
+		retry[bindingQueue+"/"+lower(n)] = true
+	}
+	kept := cn.Bindings[:0:0]
+	for _, bd := range cn.Bindings {
+		if retry[bd.Kind+"/"+bd.Name] && bd.status(c.now) == peerFailed {
+			continue
+		}
+		kept = append(kept, bd)
+	}
+	probe := *cn
+	probe.Bindings = kept
+	binds, err := e.newBindings(&probe, b.Pools, b.Queues, c.now)
+	if err != nil {
+		return 0, nil, err
+	}
+	cn.Bindings = append(kept, binds...)
+	return http.StatusOK, ok(nil), nil
+}
+
+func disassociateConnection(e *Emulator, c *call) (int, any, *apiError) {
+	cn, err := e.liveConnection(c.args[0], c.now)
+	if err != nil {
+		return 0, nil, err
+	}
+	var b bindBody
+	if err := decode(c.body, &b); err != nil {
+		return 0, nil, err
+	}
+	if len(b.Pools) == 0 && len(b.Queues) == 0 {
+		return 0, nil, invalid("parameters elastic_resource_pools and queues are both empty")
+	}
+	drop := map[string]bool{}
+	for _, n := range b.Pools {
+		drop[bindingPool+"/"+lower(n)] = true
+	}
+	for _, n := range b.Queues {
+		drop[bindingQueue+"/"+lower(n)] = true
+	}
+	kept := cn.Bindings[:0:0]
+	for _, bd := range cn.Bindings {
+		if !drop[bd.Kind+"/"+bd.Name] {
+			kept = append(kept, bd)
+		}
+	}
+	cn.Bindings = kept
+	return http.StatusOK, ok(nil), nil
+}
+
+func updateConnectionHosts(e *Emulator, c *call) (int, any, *apiError) {
+	cn, err := e.liveConnection(c.args[0], c.now)
+	if err != nil {
+		return 0, nil, err
+	}
+	var b struct {
+		Hosts *[]host `json:"hosts"`
+	}
+	if err := decode(c.body, &b); err != nil {
+		return 0, nil, err
+	}
+	if b.Hosts == nil {
+		return 0, nil, invalid("parameter hosts is required ([] clears the list)")
+	}
+	if err := checkHosts(*b.Hosts); err != nil {
+		return 0, nil, err
+	}
+	cn.Hosts = append([]host{}, *b.Hosts...)
+	return http.StatusOK, ok(nil), nil
+}
+
+func addRoute(e *Emulator, c *call) (int, any, *apiError) {
+	cn, err := e.liveConnection(c.args[0], c.now)
+	if err != nil {
+		return 0, nil, err
+	}
+	var rt route
+	if err := decode(c.body, &rt); err != nil {
+		return 0, nil, err
+	}
+	if err := checkRoute(rt); err != nil {
+		return 0, nil, err
+	}
+	for _, existing := range cn.Routes {
+		if existing.Name == rt.Name {
+			return 0, nil, duplicate("Route", rt.Name)
+		}
+	}
+	cn.Routes = append(cn.Routes, rt)
+	return http.StatusOK, ok(nil), nil
+}
+
+func deleteRoute(e *Emulator, c *call) (int, any, *apiError) {
+	cn, err := e.liveConnection(c.args[0], c.now)
+	if err != nil {
+		return 0, nil, err
+	}
+	name := c.args[1]
+	for i, rt := range cn.Routes {
+		if rt.Name == name {
+			cn.Routes = append(cn.Routes[:i:i], cn.Routes[i+1:]...)
+			return http.StatusOK, ok(nil), nil
+		}
+	}
+	return 0, nil, notFound("Route", name)
+}

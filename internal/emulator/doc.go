@@ -1,0 +1,48 @@
+// Package emulator is a local, in-memory stand-in for the Huawei Cloud DLI API
+// (elastic resource pools, queues and enhanced datasource connections) plus the
+// one IAM call the SDK makes by itself (GET /v3/projects?name={region}).
+//
+// It speaks the wire format of the official Go SDK, checks SDK-HMAC-SHA256
+// signatures, drives asynchronous lifecycles from an injectable clock, and
+// offers fault injection, a request log and an optional JSON state file so the
+// provider's acceptance tests can run without a cloud account.
+//
+// Behaviour the public documentation does not pin down, chosen here:
+//
+//   - Missing objects answer HTTP 400 DLI.0002 everywhere, including connections
+//     on associate, disassociate, hosts and routes (never DLI.0001 "is not exist").
+//     A project id in the path other than Config.ProjectID answers 404 DLI.0023.
+//   - Unknown paths answer 404 APIGW.0101; authentication failures 401 APIGW.0301.
+//   - Pools: CREATING for Delays.PoolCreate, then AVAILABLE (or FAILED with
+//     fail_reason after FailNext("pool", name)). An update that changes CUs shows
+//     SCALING for Delays.PoolScale; a description-only update is immediate. A
+//     deleted pool reports DELETING for Delays.PoolDelete, then disappears.
+//     Updating a pool that is CREATING, SCALING, DELETING or FAILED is refused
+//     (DLI.0009); deleting one that is SCALING is refused (DLI.0009).
+//     cidr_in_vpc must be an IPv4 network address in CIDR form (host bits zero).
+//     charging_mode accepts 1 as a number or a string; anything else is DLI.0001.
+//     actual_cu and current_cu equal min_cu once AVAILABLE, 0 before.
+//   - Queues: standalone cu_count is 16, 64 or 256. Inside a pool cu_count is at
+//     least 8 (sql) or 4 (general), a multiple of 4, at most the pool's max_cu, and
+//     the pool's min_cu must cover the sum of its queues' cu_count. A queue can be
+//     created in a pool only when the pool is AVAILABLE (else DLI.0012). While a
+//     queue is being created its cuCount is 0 and reaches cu_count after
+//     Delays.QueueCreate; a scale action (delta, multiple of 16) keeps the old
+//     cuCount until Delays.QueueScale has passed; another scale meanwhile is
+//     refused (DLI.0009). A deleted queue stays readable for Delays.QueueDelete.
+//     The name "default" is reserved. The seed's enterprise_project_id is kept
+//     as an enterprise project id, not read as a pool name.
+//   - Queue properties are stored as sent (the keys of the create/update bodies,
+//     e.g. computeEngine.maxInstance); unknown keys are DLI.0001.
+//   - Connections: ACTIVE at once; each bound pool or queue is CREATING for
+//     Delays.ConnectionPeering, then ACTIVE (or FAILED with err_msg after
+//     FailNext("binding", name)). Bound pools and queues must exist. A deleted
+//     connection stays ACTIVE for Delays.ConnectionDelete, then reports DELETED
+//     for Delays.DeletedRetention (GET and list), then is gone. Disassociating a
+//     name that is not bound is accepted and ignored. List `name` is a
+//     case-insensitive substring match, like the pool list.
+//   - Route names are 1-64 letters, digits, '_' or '-'; duplicates are DLI.0006.
+//   - A request carrying X-Sdk-Content-Sha256 among its signed headers is checked
+//     against that header's value, as the SDK signer does for non-JSON bodies.
+//   - Bodies over 1 MiB, malformed JSON or wrong JSON types answer 400 DLI.0001.
+package emulator

@@ -1,0 +1,162 @@
+package emulator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Defaults applied by New when a Config field is left zero.
+const (
+	DefaultProjectID        = "0123456789abcdef0123456789abcdef"
+	DefaultRegion           = "cn-north-4"
+	DefaultMaxSkew          = 15 * time.Minute
+	DefaultDeletedRetention = time.Minute
+	maxBodyBytes            = 1 << 20
+)
+
+// Config configures an Emulator. AccessKey and SecretKey are required.
+type Config struct {
+	AccessKey, SecretKey string        // required for signature checks
+	Token                string        // optional: also accept X-Auth-Token equal to this
+	ProjectID            string        // default DefaultProjectID
+	Region               string        // default DefaultRegion
+	Delays               Delays        // lifecycle durations
+	StateFile            string        // optional: loaded by New, saved after every mutation
+	MaxSkew              time.Duration // X-Sdk-Date tolerance, default 15m
+	Now                  func() time.Time
+}
+
+// Delays are the durations of the asynchronous lifecycles. Zero means the
+// transition is complete on the next read.
+type Delays struct {
+	PoolCreate, PoolScale, PoolDelete    time.Duration
+	QueueCreate, QueueScale, QueueDelete time.Duration
+	// ConnectionPeering is how long each pool/queue binding stays CREATING.
+	ConnectionPeering time.Duration
+	ConnectionDelete  time.Duration
+	// DeletedRetention is how long a deleted connection stays readable as DELETED (default 1m).
+	DeletedRetention time.Duration
+}
+
+// Emulator is an http.Handler serving the DLI API from in-memory state.
+type Emulator struct {
+	cfg Config
+
+	mu     sync.Mutex // guards st and delays
+	st     *state
+	delays Delays
+
+	faults faultSet
+	log    requestLog
+}
+
+// New validates cfg, applies defaults and loads cfg.StateFile when it exists.
+func New(cfg Config) (*Emulator, error) {
+	if cfg.AccessKey == "" || cfg.SecretKey == "" {
+		return nil, errors.New("emulator: access key and secret key are required")
+	}
+	if cfg.ProjectID == "" {
+		cfg.ProjectID = DefaultProjectID
+	}
+	if cfg.Region == "" {
+		cfg.Region = DefaultRegion
+	}
+	if cfg.MaxSkew <= 0 {
+		cfg.MaxSkew = DefaultMaxSkew
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if strings.ContainsAny(cfg.ProjectID, "/?#") {
+		return nil, fmt.Errorf("emulator: invalid project id %q", cfg.ProjectID)
+	}
+	e := &Emulator{cfg: cfg, st: newState(), delays: withDelayDefaults(cfg.Delays)}
+	if cfg.StateFile != "" {
+		st, err := loadState(cfg.StateFile)
+		if err != nil {
+			return nil, err
+		}
+		if st != nil {
+			e.st = st
+		}
+	}
+	return e, nil
+}
+
+func withDelayDefaults(d Delays) Delays {
+	if d.DeletedRetention <= 0 {
+		d.DeletedRetention = DefaultDeletedRetention
+	}
+	return d
+}
+
+// ProjectID is the project id the emulator serves.
+func (e *Emulator) ProjectID() string { return e.cfg.ProjectID }
+
+// Region is the region the emulator reports through IAM.
+func (e *Emulator) Region() string { return e.cfg.Region }
+
+// SetDelays replaces the lifecycle durations for operations started from now on.
+func (e *Emulator) SetDelays(d Delays) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.delays = withDelayDefaults(d)
+}
+
+func (e *Emulator) now() time.Time { return e.cfg.Now() }
+
+// Server is an Emulator listening on a local TCP port.
+type Server struct {
+	URL      string
+	Emulator *Emulator
+	srv      *http.Server
+	done     chan struct{}
+}
+
+// Start creates an Emulator and serves it on 127.0.0.1 with a free port.
+func Start(cfg Config) (*Server, error) {
+	return StartOn("127.0.0.1:0", cfg)
+}
+
+// StartOn is Start on a chosen listen address (host:port).
+func StartOn(addr string, cfg Config) (*Server, error) {
+	e, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("emulator: listen: %w", err)
+	}
+	s := &Server{
+		URL:      "http://" + ln.Addr().String(),
+		Emulator: e,
+		srv:      &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second},
+		done:     make(chan struct{}),
+	}
+	go func() {
+		defer close(s.done)
+		_ = s.srv.Serve(ln) // returns ErrServerClosed on Close
+	}()
+	return s, nil
+}
+
+// Close stops the server at once and waits for its loop to end.
+func (s *Server) Close() error {
+	err := s.srv.Close()
+	<-s.done
+	return err
+}
+
+// Shutdown stops the server gracefully, letting requests in flight finish.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.srv.Shutdown(ctx)
+	<-s.done
+	return err
+}

@@ -1,0 +1,126 @@
+package emulator
+
+import (
+	"regexp"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Fault makes matching requests slow or failing, like a flaky gateway.
+type Fault struct {
+	Method     string        // "" = any
+	PathRegexp string        // matched against the URL path; "" = any
+	Status     int           // e.g. 503, 429, 400; 0 = answer normally (latency only)
+	Code       string        // error_code of the failure body, e.g. DLI.0999, APIGW.0308
+	Message    string        // error_msg of the failure body
+	Latency    time.Duration // added before answering
+	Count      int           // how many matching requests it applies to; 0 = unlimited
+	Skip       int           // let this many matching requests through first
+}
+
+type activeFault struct {
+	id      string
+	f       Fault
+	re      *regexp.Regexp
+	seen    int
+	applied int
+}
+
+type faultSet struct {
+	mu     sync.Mutex
+	nextID int
+	list   []*activeFault
+}
+
+// AddFault registers f and returns its id. A PathRegexp that does not compile
+// matches nothing.
+func (e *Emulator) AddFault(f Fault) string {
+	id, _ := e.addFault(f)
+	return id
+}
+
+func (e *Emulator) addFault(f Fault) (string, error) {
+	af := &activeFault{f: f}
+	if f.PathRegexp != "" {
+		re, err := regexp.Compile(f.PathRegexp)
+		if err != nil {
+			return "", err
+		}
+		af.re = re
+	}
+	e.faults.mu.Lock()
+	defer e.faults.mu.Unlock()
+	e.faults.nextID++
+	af.id = "fault-" + strconv.Itoa(e.faults.nextID)
+	e.faults.list = append(e.faults.list, af)
+	return af.id, nil
+}
+
+// ClearFaults removes every fault.
+func (e *Emulator) ClearFaults() {
+	e.faults.mu.Lock()
+	defer e.faults.mu.Unlock()
+	e.faults.list = nil
+}
+
+// matchFault returns the first fault that applies to this request, after
+// counting it against Skip and Count. Faults that are used up are dropped.
+func (e *Emulator) matchFault(method, path string) (Fault, bool) {
+	e.faults.mu.Lock()
+	defer e.faults.mu.Unlock()
+	for i, af := range e.faults.list {
+		if af.f.Method != "" && af.f.Method != method {
+			continue
+		}
+		if af.re != nil && !af.re.MatchString(path) {
+			continue
+		}
+		af.seen++
+		if af.seen <= af.f.Skip {
+			continue
+		}
+		af.applied++
+		if af.f.Count > 0 && af.applied >= af.f.Count {
+			e.faults.list = append(e.faults.list[:i:i], e.faults.list[i+1:]...)
+		}
+		return af.f, true
+	}
+	return Fault{}, false
+}
+
+// RequestRecord is one answered API request. It never holds header values.
+type RequestRecord struct {
+	Method    string        `json:"method"`
+	Path      string        `json:"path"`
+	Query     string        `json:"query"`
+	Status    int           `json:"status"`
+	ErrorCode string        `json:"error_code,omitempty"`
+	Time      time.Time     `json:"time"`
+	Duration  time.Duration `json:"duration"`
+}
+
+type requestLog struct {
+	mu      sync.Mutex
+	records []RequestRecord
+}
+
+// Requests returns a copy of the request log, oldest first.
+func (e *Emulator) Requests() []RequestRecord {
+	e.log.mu.Lock()
+	defer e.log.mu.Unlock()
+	return append([]RequestRecord(nil), e.log.records...)
+}
+
+// ResetRequests empties the request log.
+func (e *Emulator) ResetRequests() {
+	e.log.mu.Lock()
+	defer e.log.mu.Unlock()
+	e.log.records = nil
+}
+
+func (e *Emulator) record(rec RequestRecord) {
+	e.log.mu.Lock()
+	defer e.log.mu.Unlock()
+	e.log.records = append(e.log.records, rec)
+}

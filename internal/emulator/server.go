@@ -1,0 +1,140 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// recordingWriter remembers the status and error code for the request log.
+type recordingWriter struct {
+	http.ResponseWriter
+	status int
+	code   string
+}
+
+func (w *recordingWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+// call is one authenticated API request on its way through a handler.
+type call struct {
+	r     *http.Request
+	body  []byte
+	query url.Values
+	now   time.Time
+	args  []string // path parameters in order
+}
+
+// handler answers a call with the state lock held.
+type handler func(e *Emulator, c *call) (int, any, *apiError)
+
+// ServeHTTP answers API requests (signed) and admin requests under /_emulator/.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/_emulator/") {
+		e.serveAdmin(w, r)
+		return
+	}
+	start := time.Now()
+	rw := &recordingWriter{ResponseWriter: w, status: http.StatusOK}
+	defer func() {
+		if p := recover(); p != nil {
+			writeError(rw, errf(http.StatusInternalServerError, "DLI.0999", "internal emulator error"))
+		}
+		e.record(RequestRecord{
+			Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
+			Status: rw.status, ErrorCode: rw.code, Time: start, Duration: time.Since(start),
+		})
+	}()
+	if f, hit := e.matchFault(r.Method, r.URL.Path); hit {
+		if f.Latency > 0 {
+			t := time.NewTimer(f.Latency)
+			select {
+			case <-t.C:
+			case <-r.Context().Done():
+				t.Stop()
+			}
+		}
+		if f.Status != 0 {
+			code, msg := f.Code, f.Message
+			if code == "" {
+				code = "DLI.0999"
+			}
+			if msg == "" {
+				msg = "injected fault"
+			}
+			writeError(rw, errf(f.Status, code, "%s", msg))
+			return
+		}
+	}
+	body, err := readBody(r)
+	if err != nil {
+		writeError(rw, err)
+		return
+	}
+	if err := e.authenticate(r, body); err != nil {
+		writeError(rw, err)
+		return
+	}
+	h, args, err := e.route(r)
+	if err != nil {
+		writeError(rw, err)
+		return
+	}
+	status, resp, err := e.run(h, &call{r: r, body: body, query: r.URL.Query(), args: args})
+	if err != nil {
+		writeError(rw, err)
+		return
+	}
+	writeJSON(rw, status, resp)
+}
+
+// run executes h under the state lock and saves the state after a mutation.
+func (e *Emulator) run(h handler, c *call) (int, any, *apiError) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	c.now = e.now()
+	swept := e.sweep(c.now)
+	status, resp, err := h(e, c)
+	if swept || (err == nil && c.r.Method != http.MethodGet) {
+		if serr := e.save(); serr != nil {
+			return 0, nil, errf(http.StatusInternalServerError, "DLI.0999", "saving emulator state failed")
+		}
+	}
+	return status, resp, err
+}
+
+func readBody(r *http.Request) ([]byte, *apiError) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	if err != nil {
+		return nil, invalid("the request body could not be read")
+	}
+	if len(data) > maxBodyBytes {
+		return nil, invalid("the request body is larger than 1 MiB")
+	}
+	return data, nil
+}
+
+// decode parses a JSON object body into v; unknown fields are ignored.
+func decode(body []byte, v any) *apiError {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return invalid("the request body is empty")
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return invalid("parameter %s has the wrong type: got %s, want %s", te.Field, te.Value, te.Type)
+		}
+		return invalid("invalid request body: %s", err.Error())
+	}
+	return nil
+}

@@ -1,0 +1,193 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/netip"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	nameRe      = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+	allDigitsRe = regexp.MustCompile(`^[0-9]+$`)
+	hostNameRe  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
+	routeNameRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+	clockRe     = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
+)
+
+func lower(s string) string { return strings.ToLower(s) }
+
+// checkName applies the DLI object name rules: letters, digits and '_', not all
+// digits, not starting with '_', 1..max characters.
+func checkName(field, v string, max int) *apiError {
+	switch {
+	case v == "":
+		return invalid("parameter %s is required", field)
+	case len(v) > max:
+		return invalid("parameter %s=%q is longer than %d characters", field, v, max)
+	case !nameRe.MatchString(v):
+		return invalid("parameter %s=%q may only contain letters, digits and underscores", field, v)
+	case allDigitsRe.MatchString(v):
+		return invalid("parameter %s=%q cannot consist of digits only", field, v)
+	case strings.HasPrefix(v, "_"):
+		return invalid("parameter %s=%q cannot start with an underscore", field, v)
+	}
+	return nil
+}
+
+// checkCIDR accepts an IPv4 network address in CIDR form with zero host bits.
+func checkCIDR(field, v string) *apiError {
+	p, err := netip.ParsePrefix(v)
+	if err != nil || !p.Addr().Is4() {
+		return invalid("parameter %s=%q is not a valid IPv4 CIDR block", field, v)
+	}
+	if p.Masked() != p {
+		return invalid("parameter %s=%q has host bits set; use %s", field, v, p.Masked())
+	}
+	return nil
+}
+
+func checkHosts(hosts []host) *apiError {
+	if len(hosts) > 20000 {
+		return invalid("parameter hosts has %d entries, at most 20000 are allowed", len(hosts))
+	}
+	for i, h := range hosts {
+		if h.Name == "" || len(h.Name) > 128 || !hostNameRe.MatchString(h.Name) {
+			return invalid("parameter hosts[%d].name=%q must be 1-128 letters, digits, '_', '-' or '.', starting with a letter", i, h.Name)
+		}
+		a, err := netip.ParseAddr(h.IP)
+		if err != nil || !a.Is4() {
+			return invalid("parameter hosts[%d].ip=%q is not an IPv4 address", i, h.IP)
+		}
+	}
+	return nil
+}
+
+func checkRoute(rt route) *apiError {
+	if !routeNameRe.MatchString(rt.Name) {
+		return invalid("parameter name=%q must be 1-64 letters, digits, '_' or '-'", rt.Name)
+	}
+	return checkCIDR("cidr", rt.CIDR)
+}
+
+func checkTags(tags []tag) *apiError {
+	if len(tags) > 20 {
+		return invalid("parameter tags has %d entries, at most 20 are allowed", len(tags))
+	}
+	seen := map[string]bool{}
+	for i, t := range tags {
+		if t.Key == "" || len(t.Key) > 128 {
+			return invalid("parameter tags[%d].key=%q must be 1-128 characters", i, t.Key)
+		}
+		if len(t.Value) > 255 {
+			return invalid("parameter tags[%d].value is longer than 255 characters", i)
+		}
+		if seen[t.Key] {
+			return invalid("parameter tags has the key %q twice", t.Key)
+		}
+		seen[t.Key] = true
+	}
+	return nil
+}
+
+// matchTags parses a "k=v,k2=v2" filter and reports whether tags carry all of it.
+func matchTags(filter string, tags []tag) bool {
+	if filter == "" {
+		return true
+	}
+	have := map[string]string{}
+	for _, t := range tags {
+		have[t.Key] = t.Value
+	}
+	for _, kv := range strings.Split(filter, ",") {
+		k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
+		if got, ok := have[k]; !ok || (v != "" && got != v) {
+			return false
+		}
+	}
+	return true
+}
+
+// flexInt decodes a number or a numeric string: the seed sends charging_mode as "1".
+type flexInt struct {
+	set bool
+	v   int32
+}
+
+func (f *flexInt) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if string(b) == "null" {
+		return nil
+	}
+	var n int32
+	if err := json.Unmarshal(b, &n); err == nil {
+		f.set, f.v = true, n
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("expected an integer or a numeric string, got %s", b)
+	}
+	n64, err := strconv.ParseInt(strings.TrimSpace(s), 10, 32)
+	if err != nil {
+		return fmt.Errorf("expected an integer or a numeric string, got %q", s)
+	}
+	f.set, f.v = true, int32(n64)
+	return nil
+}
+
+// stringList decodes either a single string or a list of strings: the seed
+// sends elastic_resource_pools as one string, the SDK as a list.
+type stringList []string
+
+func (l *stringList) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if string(b) == "null" {
+		return nil
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*l = stringList{s}
+		return nil
+	}
+	var list []string
+	if err := json.Unmarshal(b, &list); err != nil {
+		return err
+	}
+	*l = list
+	return nil
+}
+
+// paginate returns the window [offset, offset+limit) of n items; limit <= 0 means all.
+func paginate(n, offset, limit int) (int, int) {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > n {
+		offset = n
+	}
+	end := n
+	if limit > 0 && offset+limit < n {
+		end = offset + limit
+	}
+	return offset, end
+}
+
+// intParam reads an optional integer query parameter.
+func intParam(c *call, name string, def int) (int, *apiError) {
+	v := c.query.Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, invalid("query parameter %s=%q is not a non-negative integer", name, v)
+	}
+	return n, nil
+}
