@@ -64,8 +64,12 @@ build_into() {
 	dir="$(dirname "${dest}")"
 	mkdir -p "${dir}"
 	tmp="$(mktemp -d "${BIN}/.tmp-${name}.XXXXXX")"
+	# An interrupted or failed build leaves nothing behind; exiting from the
+	# signal traps runs the EXIT trap.
 	# shellcheck disable=SC2064 # expand tmp now: it is local to this call.
-	trap "rm -rf '${tmp}'" EXIT INT TERM
+	trap "rm -rf '${tmp}'" EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
 	start=$(date +%s)
 	OUT="${tmp}" "$@"
 	"${tmp}/${name}" --version >/dev/null
