@@ -3,11 +3,15 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/opendli/terraform-provider-dli/internal/service/connection"
 )
 
 // resources lists every resource type the provider serves; each lives in its own
 // package under internal/service.
-var resources = []func() resource.Resource{}
+var resources = []func() resource.Resource{
+	connection.NewResource,
+}
 
 // dataSources lists every data source type the provider serves.
 var dataSources = []func() datasource.DataSource{}

@@ -1,0 +1,126 @@
+package connection
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+)
+
+// diffNames compares two sets of pool or queue names case-insensitively (DLI
+// lower-cases them) and returns what to bind and what to unbind.
+func diffNames(prior, planned []string) (added, removed []string) {
+	return minus(planned, prior), minus(prior, planned)
+}
+
+// minus returns the names of a that are not in b, in a's order.
+func minus(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !containsFold(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// diffRoutes returns the route names to delete and the routes to add to turn
+// prior into planned. The v3 route API has no update: a route whose CIDR
+// changed is deleted and added again under the same name.
+func diffRoutes(prior, planned []client.Route) (del []string, add []client.Route) {
+	find := func(rs []client.Route, name string) (client.Route, bool) {
+		for _, r := range rs {
+			if strings.EqualFold(r.Name, name) {
+				return r, true
+			}
+		}
+		return client.Route{}, false
+	}
+	for _, r := range prior {
+		if p, ok := find(planned, r.Name); !ok || p.CIDR != r.CIDR {
+			del = append(del, r.Name)
+		}
+	}
+	for _, p := range planned {
+		if r, ok := find(prior, p.Name); !ok || r.CIDR != p.CIDR {
+			add = append(add, p)
+		}
+	}
+	return del, add
+}
+
+// bindingFailedError is a pool or queue whose peering ended FAILED.
+type bindingFailedError struct {
+	Connection string
+	Kind       string // "elastic resource pool" or "queue"
+	Name       string
+	ErrMsg     string
+}
+
+func (e *bindingFailedError) Error() string {
+	msg := e.ErrMsg
+	if msg == "" {
+		msg = "DLI gave no reason"
+	}
+	return fmt.Sprintf("binding of %s %q to enhanced connection %q FAILED: %s. Unbind it (remove it from the "+
+		"configuration) or fix the cause, then apply again.", e.Kind, e.Name, e.Connection, msg)
+}
+
+// readiness judges one GET of a connection against the pools and queues that
+// should be bound: done when the connection is ACTIVE, each wanted binding is
+// listed and ACTIVE, and no unwanted binding is still listed (an unbind in
+// progress). A FAILED wanted binding ends the wait with an error. status
+// summarises what is still pending for timeout messages.
+func readiness(conn *client.Connection, pools, queues []string) (status string, done bool, err error) {
+	if conn.Status != client.ConnectionStatusActive {
+		return "connection " + conn.Status, false, nil
+	}
+	var pending []string
+	check := func(kind string, wanted []string, got []client.Binding) error {
+		for _, name := range wanted {
+			b, ok := findBinding(got, name)
+			switch {
+			case !ok:
+				pending = append(pending, fmt.Sprintf("%s %s not listed yet", kind, name))
+			case b.Status == client.BindingStatusFailed:
+				return &bindingFailedError{Connection: conn.Name, Kind: kind, Name: b.Name, ErrMsg: b.ErrMsg}
+			case b.Status != client.BindingStatusActive:
+				pending = append(pending, fmt.Sprintf("%s %s %s", kind, b.Name, b.Status))
+			}
+		}
+		for _, b := range got {
+			if !containsFold(wanted, b.Name) {
+				pending = append(pending, fmt.Sprintf("%s %s still bound", kind, b.Name))
+			}
+		}
+		return nil
+	}
+	if err := check("elastic resource pool", pools, conn.Pools); err != nil {
+		return "", false, err
+	}
+	if err := check("queue", queues, conn.Queues); err != nil {
+		return "", false, err
+	}
+	if len(pending) > 0 {
+		return strings.Join(pending, ", "), false, nil
+	}
+	return client.ConnectionStatusActive, true, nil
+}
+
+func findBinding(bs []client.Binding, name string) (client.Binding, bool) {
+	for _, b := range bs {
+		if strings.EqualFold(b.Name, name) {
+			return b, true
+		}
+	}
+	return client.Binding{}, false
+}

@@ -1,0 +1,267 @@
+package connection
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+)
+
+// Binding kinds as the bindings attribute reports them.
+const (
+	kindPool  = "pool"
+	kindQueue = "queue"
+)
+
+// connectionModel is the Terraform state of dli_enhanced_connection.
+type connectionModel struct {
+	ID                   types.String   `tfsdk:"id"`
+	Name                 types.String   `tfsdk:"name"`
+	VPCID                types.String   `tfsdk:"vpc_id"`
+	SubnetID             types.String   `tfsdk:"subnet_id"`
+	RouteTableID         types.String   `tfsdk:"route_table_id"`
+	ElasticResourcePools types.Set      `tfsdk:"elastic_resource_pools"`
+	Queues               types.Set      `tfsdk:"queues"`
+	Hosts                types.List     `tfsdk:"hosts"`
+	Routes               types.Set      `tfsdk:"routes"`
+	Tags                 types.Map      `tfsdk:"tags"`
+	Status               types.String   `tfsdk:"status"`
+	CreatedAt            types.String   `tfsdk:"created_at"`
+	Bindings             types.List     `tfsdk:"bindings"`
+	Timeouts             timeouts.Value `tfsdk:"timeouts"`
+}
+
+// hostModel is one element of hosts.
+type hostModel struct {
+	Name types.String `tfsdk:"name"`
+	IP   types.String `tfsdk:"ip"`
+}
+
+// routeModel is one element of routes.
+type routeModel struct {
+	Name types.String `tfsdk:"name"`
+	CIDR types.String `tfsdk:"cidr"`
+}
+
+// bindingModel is one element of bindings.
+type bindingModel struct {
+	Name   types.String `tfsdk:"name"`
+	Kind   types.String `tfsdk:"kind"`
+	Status types.String `tfsdk:"status"`
+	PeerID types.String `tfsdk:"peer_id"`
+	ErrMsg types.String `tfsdk:"err_msg"`
+}
+
+var (
+	hostType = types.ObjectType{AttrTypes: map[string]attr.Type{
+		"name": types.StringType, "ip": types.StringType,
+	}}
+	routeType = types.ObjectType{AttrTypes: map[string]attr.Type{
+		"name": types.StringType, "cidr": types.StringType,
+	}}
+	bindingType = types.ObjectType{AttrTypes: map[string]attr.Type{
+		"name": types.StringType, "kind": types.StringType, "status": types.StringType,
+		"peer_id": types.StringType, "err_msg": types.StringType,
+	}}
+)
+
+// createInput builds the creation request from the plan.
+func (m *connectionModel) createInput(ctx context.Context, diags *diag.Diagnostics) client.CreateConnectionInput {
+	return client.CreateConnectionInput{
+		Name:         m.Name.ValueString(),
+		VPCID:        m.VPCID.ValueString(),
+		SubnetID:     m.SubnetID.ValueString(),
+		RouteTableID: m.RouteTableID.ValueString(),
+		Pools:        tfkit.Strings(ctx, m.ElasticResourcePools, diags),
+		Queues:       tfkit.Strings(ctx, m.Queues, diags),
+		Hosts:        hostsOf(ctx, m.Hosts, diags),
+		Tags:         tfkit.Tags(ctx, m.Tags, diags),
+	}
+}
+
+// hostsOf reads the hosts attribute; null gives an empty (not nil) list, which
+// is what clearing the mapping sends.
+func hostsOf(ctx context.Context, l types.List, diags *diag.Diagnostics) []client.Host {
+	out := []client.Host{}
+	if l.IsNull() || l.IsUnknown() {
+		return out
+	}
+	var hs []hostModel
+	diags.Append(l.ElementsAs(ctx, &hs, false)...)
+	for _, h := range hs {
+		out = append(out, client.Host{Name: h.Name.ValueString(), IP: h.IP.ValueString()})
+	}
+	return out
+}
+
+// routesOf reads the routes attribute.
+func routesOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []client.Route {
+	if s.IsNull() || s.IsUnknown() {
+		return nil
+	}
+	var rs []routeModel
+	diags.Append(s.ElementsAs(ctx, &rs, false)...)
+	out := make([]client.Route, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, client.Route{Name: r.Name.ValueString(), CIDR: r.CIDR.ValueString()})
+	}
+	return out
+}
+
+// fill sets every attribute DLI reports from conn, keeping what it does not
+// report (route_table_id, tags, timeouts) as it is in m. m holds the prior
+// state or the plan; its spelling of names and its choice between null and an
+// empty collection are kept where DLI's answer means the same thing, so that
+// no diff appears that the user did not cause.
+func (m *connectionModel) fill(ctx context.Context, conn *client.Connection, diags *diag.Diagnostics) {
+	m.ID = types.StringValue(conn.ID)
+	m.Name = tfkit.SameName(m.Name, conn.Name)
+	m.VPCID = types.StringValue(conn.VPCID)
+	m.SubnetID = types.StringValue(conn.SubnetID)
+	m.Status = types.StringValue(conn.Status)
+	m.CreatedAt = tfkit.Timestamp(conn.CreateTime)
+	m.ElasticResourcePools = nameSet(ctx, m.ElasticResourcePools, bindingNames(conn.Pools), diags)
+	m.Queues = nameSet(ctx, m.Queues, bindingNames(conn.Queues), diags)
+	m.Hosts = hostList(m.Hosts, conn.Hosts, diags)
+	m.Routes = routeSet(m.Routes, conn.Routes, diags)
+	m.Bindings = bindingList(conn, diags)
+}
+
+// clearComputed makes the computed attributes known (null) so that the state
+// saved before waiting is complete.
+func (m *connectionModel) clearComputed() {
+	m.Status = types.StringNull()
+	m.CreatedAt = types.StringNull()
+	m.Bindings = types.ListNull(bindingType)
+}
+
+func bindingNames(bs []client.Binding) []string {
+	out := make([]string, 0, len(bs))
+	for _, b := range bs {
+		out = append(out, b.Name)
+	}
+	return out
+}
+
+// nameSet turns names reported by DLI into a set, keeping the prior spelling of
+// each name DLI reports in another case, and the prior null or [] when DLI
+// reports none.
+func nameSet(ctx context.Context, prior types.Set, names []string, diags *diag.Diagnostics) types.Set {
+	if len(names) == 0 {
+		if !prior.IsNull() && !prior.IsUnknown() && len(prior.Elements()) == 0 {
+			return prior
+		}
+		return types.SetNull(types.StringType)
+	}
+	var known []string
+	if !prior.IsNull() && !prior.IsUnknown() {
+		diags.Append(prior.ElementsAs(ctx, &known, false)...)
+	}
+	elems := make([]attr.Value, 0, len(names))
+	for _, n := range names {
+		v := n
+		for _, k := range known {
+			if strings.EqualFold(k, n) {
+				v = k
+				break
+			}
+		}
+		elems = append(elems, types.StringValue(v))
+	}
+	s, d := types.SetValue(types.StringType, elems)
+	diags.Append(d...)
+	return s
+}
+
+// emptyKept reports whether prior is a known, empty collection, which must stay
+// [] rather than become null when DLI reports nothing.
+func emptyKept(prior interface {
+	IsNull() bool
+	IsUnknown() bool
+}, n int) bool {
+	return !prior.IsNull() && !prior.IsUnknown() && n == 0
+}
+
+func hostList(prior types.List, hosts []client.Host, diags *diag.Diagnostics) types.List {
+	if len(hosts) == 0 {
+		if emptyKept(prior, len(prior.Elements())) {
+			return prior
+		}
+		return types.ListNull(hostType)
+	}
+	elems := make([]attr.Value, 0, len(hosts))
+	for _, h := range hosts {
+		o, d := types.ObjectValue(hostType.AttrTypes, map[string]attr.Value{
+			"name": types.StringValue(h.Name), "ip": types.StringValue(h.IP),
+		})
+		diags.Append(d...)
+		elems = append(elems, o)
+	}
+	l, d := types.ListValue(hostType, elems)
+	diags.Append(d...)
+	return l
+}
+
+func routeSet(prior types.Set, routes []client.Route, diags *diag.Diagnostics) types.Set {
+	if len(routes) == 0 {
+		if emptyKept(prior, len(prior.Elements())) {
+			return prior
+		}
+		return types.SetNull(routeType)
+	}
+	elems := make([]attr.Value, 0, len(routes))
+	for _, r := range routes {
+		o, d := types.ObjectValue(routeType.AttrTypes, map[string]attr.Value{
+			"name": types.StringValue(r.Name), "cidr": types.StringValue(r.CIDR),
+		})
+		diags.Append(d...)
+		elems = append(elems, o)
+	}
+	s, d := types.SetValue(routeType, elems)
+	diags.Append(d...)
+	return s
+}
+
+// bindingList lists every pool and queue binding, sorted by kind then name so
+// that the list does not reorder between reads.
+func bindingList(conn *client.Connection, diags *diag.Diagnostics) types.List {
+	type kb struct {
+		kind string
+		b    client.Binding
+	}
+	all := make([]kb, 0, len(conn.Pools)+len(conn.Queues))
+	for _, b := range conn.Pools {
+		all = append(all, kb{kindPool, b})
+	}
+	for _, b := range conn.Queues {
+		all = append(all, kb{kindQueue, b})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].kind != all[j].kind {
+			return all[i].kind < all[j].kind
+		}
+		return all[i].b.Name < all[j].b.Name
+	})
+	elems := make([]attr.Value, 0, len(all))
+	for _, x := range all {
+		o, d := types.ObjectValue(bindingType.AttrTypes, map[string]attr.Value{
+			"name":    types.StringValue(x.b.Name),
+			"kind":    types.StringValue(x.kind),
+			"status":  types.StringValue(x.b.Status),
+			"peer_id": types.StringValue(x.b.PeerID),
+			"err_msg": types.StringValue(x.b.ErrMsg),
+		})
+		diags.Append(d...)
+		elems = append(elems, o)
+	}
+	l, d := types.ListValue(bindingType, elems)
+	diags.Append(d...)
+	return l
+}

@@ -1,0 +1,252 @@
+// Package connection implements the dli_enhanced_connection resource: a DLI
+// enhanced datasource connection, the pools and queues bound to it, its host
+// mapping and its custom routes.
+package connection
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/wait"
+)
+
+var (
+	_ resource.Resource                = (*connectionResource)(nil)
+	_ resource.ResourceWithConfigure   = (*connectionResource)(nil)
+	_ resource.ResourceWithImportState = (*connectionResource)(nil)
+)
+
+// Default timeouts: peering takes seconds to a minute on the real service.
+const (
+	defaultCreateTimeout = 20 * time.Minute
+	defaultUpdateTimeout = 20 * time.Minute
+	defaultDeleteTimeout = 10 * time.Minute
+)
+
+// NewResource returns the dli_enhanced_connection resource.
+func NewResource() resource.Resource {
+	return &connectionResource{}
+}
+
+type connectionResource struct {
+	client *client.Client
+}
+
+// Metadata names the resource type.
+func (r *connectionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_enhanced_connection"
+}
+
+// Configure takes the client the provider built.
+func (r *connectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	r.client = c
+}
+
+// Create creates the connection, records its id at once, adds the routes and
+// waits until the connection and every binding is ACTIVE.
+func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan connectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	in := plan.createInput(ctx, &resp.Diagnostics)
+	routes := routesOf(ctx, plan.Routes, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	const summary = "Error Creating DLI Enhanced Connection"
+	id, err := r.client.CreateConnection(ctx, in)
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, summary, err)
+		return
+	}
+	tflog.Debug(ctx, "created enhanced connection", map[string]any{"name": in.Name, "id": id})
+
+	// From here on the connection exists: keep it in state whatever happens next,
+	// so that a failure leaves a tainted resource rather than an orphan.
+	plan.ID = types.StringValue(id)
+	plan.clearComputed()
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	for _, rt := range routes {
+		if err := r.client.AddConnectionRoute(ctx, id, rt); err != nil {
+			tfkit.AddError(&resp.Diagnostics, summary, err)
+			return
+		}
+	}
+
+	conn, err := r.waitReady(ctx, id, in.Pools, in.Queues)
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, summary, err)
+		return
+	}
+	plan.fill(ctx, conn, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Read refreshes the state with one GET. A missing or DELETED connection is
+// removed from the state so that the next plan creates it again.
+func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state connectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conn, err := r.client.GetConnection(ctx, state.ID.ValueString())
+	if client.IsNotFound(err) {
+		tflog.Debug(ctx, "enhanced connection is gone, removing it from state", map[string]any{"id": state.ID.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
+		return
+	}
+	state.fill(ctx, conn, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update unbinds removed pools and queues, binds added ones, replaces the host
+// mapping when it changed, applies the route difference, and waits until every
+// binding is ACTIVE and every unbound one is gone.
+func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state connectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	wantPools := tfkit.Strings(ctx, plan.ElasticResourcePools, &resp.Diagnostics)
+	wantQueues := tfkit.Strings(ctx, plan.Queues, &resp.Diagnostics)
+	addPools, delPools := diffNames(tfkit.Strings(ctx, state.ElasticResourcePools, &resp.Diagnostics), wantPools)
+	addQueues, delQueues := diffNames(tfkit.Strings(ctx, state.Queues, &resp.Diagnostics), wantQueues)
+	delRoutes, addRoutes := diffRoutes(routesOf(ctx, state.Routes, &resp.Diagnostics), routesOf(ctx, plan.Routes, &resp.Diagnostics))
+	hosts := hostsOf(ctx, plan.Hosts, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	const summary = "Error Updating DLI Enhanced Connection"
+	id := state.ID.ValueString()
+	if err := r.client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
+		tfkit.AddError(&resp.Diagnostics, summary, err)
+		return
+	}
+	if err := r.client.AssociateConnection(ctx, id, addPools, addQueues); err != nil {
+		tfkit.AddError(&resp.Diagnostics, summary, err)
+		return
+	}
+	if !plan.Hosts.Equal(state.Hosts) {
+		tflog.Debug(ctx, "replacing the host mapping", map[string]any{"id": id, "hosts": len(hosts)})
+		if err := r.client.UpdateConnectionHosts(ctx, id, hosts); err != nil {
+			tfkit.AddError(&resp.Diagnostics, summary, err)
+			return
+		}
+	}
+	for _, name := range delRoutes {
+		if err := r.client.DeleteConnectionRoute(ctx, id, name); err != nil && !client.IsNotFound(err) {
+			tfkit.AddError(&resp.Diagnostics, summary, err)
+			return
+		}
+	}
+	for _, rt := range addRoutes {
+		if err := r.client.AddConnectionRoute(ctx, id, rt); err != nil {
+			tfkit.AddError(&resp.Diagnostics, summary, err)
+			return
+		}
+	}
+
+	conn, err := r.waitReady(ctx, id, wantPools, wantQueues)
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, summary, err)
+		return
+	}
+	plan.fill(ctx, conn, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete deletes the connection and waits until DLI no longer reports it (a
+// DELETED connection counts as gone). A connection already gone is success.
+func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state connectionModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	const summary = "Error Deleting DLI Enhanced Connection"
+	id := state.ID.ValueString()
+	err := r.client.DeleteConnection(ctx, id)
+	if client.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, summary, err)
+		return
+	}
+	_, err = wait.For(ctx, "enhanced connection "+id+" to be deleted", wait.Fast, false,
+		func(ctx context.Context) (struct{}, string, bool, error) {
+			conn, err := r.client.GetConnection(ctx, id)
+			if client.IsNotFound(err) {
+				return struct{}{}, "gone", true, nil
+			}
+			if err != nil {
+				return struct{}{}, "", false, err
+			}
+			return struct{}{}, conn.Status, false, nil
+		})
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, summary, err)
+	}
+}
+
+// ImportState takes a connection id; Read fills the rest. route_table_id and
+// tags cannot be imported: DLI does not report them.
+func (r *connectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// waitReady polls the connection until readiness says it is usable with the
+// given pools and queues bound.
+func (r *connectionResource) waitReady(ctx context.Context, id string, pools, queues []string) (*client.Connection, error) {
+	return wait.For(ctx, "enhanced connection "+id+" and its bindings to become ACTIVE", wait.Fast, false,
+		func(ctx context.Context) (*client.Connection, string, bool, error) {
+			conn, err := r.client.GetConnection(ctx, id)
+			if err != nil {
+				return nil, "", false, err
+			}
+			status, done, err := readiness(conn, pools, queues)
+			return conn, status, done, err
+		})
+}

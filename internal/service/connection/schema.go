@@ -1,0 +1,184 @@
+package connection
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+)
+
+// Limits DLI documents for connections.
+const (
+	maxNameLen      = 64    // connection name
+	maxHosts        = 20000 // entries of the host mapping
+	maxHostNameLen  = 128
+	maxRouteNameLen = 64 // (assumed) the v3 route API documents no limit; the emulator enforces 64
+	maxPoolNameLen  = 128
+)
+
+var (
+	hostNameRe  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
+	routeNameRe = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+)
+
+// Schema describes dli_enhanced_connection.
+func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "An enhanced datasource connection: a VPC peering from DLI elastic resource pools and queues " +
+			"to a subnet of your VPC, with an optional host mapping and custom routes. Creation and every " +
+			"binding change wait until the connection and each bound pool or queue is ACTIVE.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:      true,
+				Description:   "The connection id DLI assigned. Import uses it.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required: true,
+				Description: "Name of the connection: 1 to 64 letters, digits and underscores, not only digits, " +
+					"not starting with an underscore. Changing it creates a new connection.",
+				Validators:    tfkit.NameValidators(maxNameLen),
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"vpc_id": schema.StringAttribute{
+				Required:      true,
+				Description:   "ID of the VPC to connect to (the API's dest_vpc_id). Changing it creates a new connection.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"subnet_id": schema.StringAttribute{
+				Required: true,
+				Description: "Network ID of the subnet to connect to (the API's dest_network_id). " +
+					"Changing it creates a new connection.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"route_table_id": schema.StringAttribute{
+				Optional: true,
+				Description: "ID of the route table of the subnet. DLI does not report it back, so it is kept as " +
+					"configured and is empty after import. Changing it creates a new connection.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"elastic_resource_pools": schema.SetAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				Description: "Names of the elastic resource pools bound to the connection. Changed in place: " +
+					"removed pools are unbound, added pools are bound and waited for until ACTIVE.",
+				Validators: []validator.Set{
+					setvalidator.ValueStringsAre(tfkit.NameValidators(maxPoolNameLen)...),
+				},
+			},
+			"queues": schema.SetAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				Description: "Names of the queues bound to the connection. Changed in place like " +
+					"elastic_resource_pools. The system queue \"default\" cannot be bound.",
+				Validators: []validator.Set{
+					setvalidator.ValueStringsAre(append(tfkit.NameValidators(maxPoolNameLen),
+						stringvalidator.NoneOfCaseInsensitive("default"))...),
+				},
+			},
+			"hosts": schema.ListNestedAttribute{
+				Optional: true,
+				Description: "Host mapping (like /etc/hosts) the bound queues use to resolve names in the VPC, " +
+					"at most 20000 entries with unique names. Replaced as a whole in place; removing the " +
+					"attribute or setting [] clears the mapping.",
+				Validators: []validator.List{
+					listvalidator.SizeAtMost(maxHosts),
+					uniqueNames{what: "host"},
+				},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"name": schema.StringAttribute{
+							Required: true,
+							Description: "Host name: 1 to 128 letters, digits, '_', '-' or '.', starting with " +
+								"a letter. Unique within the list (case-insensitive).",
+							Validators: []validator.String{
+								stringvalidator.LengthBetween(1, maxHostNameLen),
+								stringvalidator.RegexMatches(hostNameRe,
+									"must start with a letter and contain only letters, digits, '_', '-' and '.'"),
+							},
+						},
+						"ip": schema.StringAttribute{
+							Required:    true,
+							Description: "IPv4 address the name resolves to.",
+							Validators:  []validator.String{ipv4Address{}},
+						},
+					},
+				},
+			},
+			"routes": schema.SetNestedAttribute{
+				Optional: true,
+				Description: "Custom routes of the connection. Added and removed one by one in place; changing " +
+					"the cidr of a route deletes and re-adds it.",
+				Validators: []validator.Set{uniqueNames{what: "route"}},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"name": schema.StringAttribute{
+							Required: true,
+							Description: "Route name: 1 to 64 letters, digits, '_' or '-'. Unique within the " +
+								"set (case-insensitive).",
+							Validators: []validator.String{
+								stringvalidator.LengthBetween(1, maxRouteNameLen),
+								stringvalidator.RegexMatches(routeNameRe,
+									"may contain only letters, digits, '_' and '-'"),
+							},
+						},
+						"cidr": schema.StringAttribute{
+							Required: true,
+							Description: "Destination network in IPv4 CIDR notation with no host bits set, " +
+								"for example 10.0.0.0/16.",
+							Validators: []validator.String{ipv4CIDR{}},
+						},
+					},
+				},
+			},
+			"tags": schema.MapAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				Description: "Tags set at creation. DLI neither reports nor updates them, so they are kept as " +
+					"configured, are empty after import, and changing them creates a new connection.",
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+			},
+			"status": schema.StringAttribute{
+				Computed:      true,
+				Description:   "Status of the connection: ACTIVE once created.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created_at": schema.StringAttribute{
+				Computed:      true,
+				Description:   "When the connection was created (RFC 3339, UTC).",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"bindings": schema.ListNestedAttribute{
+				Computed: true,
+				Description: "The peering of each bound pool and queue, sorted by kind then name, so that you " +
+					"can see which one is not ACTIVE yet and why.",
+				PlanModifiers: []planmodifier.List{unchangedBindings{}},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"name":    schema.StringAttribute{Computed: true, Description: "Name of the pool or queue."},
+						"kind":    schema.StringAttribute{Computed: true, Description: "\"pool\" or \"queue\"."},
+						"status":  schema.StringAttribute{Computed: true, Description: "CREATING, ACTIVE or FAILED."},
+						"peer_id": schema.StringAttribute{Computed: true, Description: "ID of the peering."},
+						"err_msg": schema.StringAttribute{Computed: true, Description: "Why the peering FAILED, if it did."},
+					},
+				},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
