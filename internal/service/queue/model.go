@@ -1,0 +1,144 @@
+package queue
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+)
+
+// queueModel is the Terraform view of one dli_queue.
+type queueModel struct {
+	ID                  types.String   `tfsdk:"id"`
+	Name                types.String   `tfsdk:"name"`
+	PoolName            types.String   `tfsdk:"elastic_resource_pool_name"`
+	QueueType           types.String   `tfsdk:"queue_type"`
+	CUCount             types.Int64    `tfsdk:"cu_count"`
+	Description         types.String   `tfsdk:"description"`
+	Platform            types.String   `tfsdk:"platform"`
+	ResourceMode        types.Int64    `tfsdk:"resource_mode"`
+	Feature             types.String   `tfsdk:"feature"`
+	Engine              types.String   `tfsdk:"engine"`
+	Labels              types.Set      `tfsdk:"labels"`
+	Tags                types.Map      `tfsdk:"tags"`
+	EnterpriseProjectID types.String   `tfsdk:"enterprise_project_id"`
+	QueueID             types.Int64    `tfsdk:"queue_id"`
+	Owner               types.String   `tfsdk:"owner"`
+	CreatedAt           types.String   `tfsdk:"created_at"`
+	ResourceType        types.String   `tfsdk:"resource_type"`
+	CUSpec              types.Int64    `tfsdk:"cu_spec"`
+	CUScaleOutLimit     types.Int64    `tfsdk:"cu_scale_out_limit"`
+	CUScaleInLimit      types.Int64    `tfsdk:"cu_scale_in_limit"`
+	Timeouts            timeouts.Value `tfsdk:"timeouts"`
+}
+
+// createInput builds the creation body from the plan. Computed arguments the
+// user left unset are unknown in the plan and are not sent, so the service
+// applies its own defaults. The pool goes in elastic_resource_pool_name (the
+// walkthrough's body misuses enterprise_project_id for it).
+func (m queueModel) createInput(ctx context.Context, diags *diag.Diagnostics) client.CreateQueueInput {
+	in := client.CreateQueueInput{
+		Name:                m.Name.ValueString(),
+		Type:                m.QueueType.ValueString(),
+		Description:         m.Description.ValueString(),
+		CUCount:             m.CUCount.ValueInt64(),
+		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
+		Platform:            m.Platform.ValueString(),
+		Feature:             m.Feature.ValueString(),
+		Engine:              m.Engine.ValueString(),
+		PoolName:            m.PoolName.ValueString(),
+		Labels:              tfkit.Strings(ctx, m.Labels, diags),
+		Tags:                tfkit.Tags(ctx, m.Tags, diags),
+	}
+	if known(m.ResourceMode) {
+		v := m.ResourceMode.ValueInt64()
+		in.ResourceMode = &v
+	}
+	return in
+}
+
+// applyGet copies what GET one queue reports into the model. Names keep the
+// configured spelling when DLI only changed their case. The list-only
+// attributes (platform, feature, engine, labels) are left alone: GET lacks them.
+func (m *queueModel) applyGet(q *client.Queue) {
+	m.ID = types.StringValue(q.ResourceID)
+	m.Name = tfkit.SameName(m.Name, q.Name)
+	m.PoolName = tfkit.SameName(m.PoolName, q.PoolName)
+	m.QueueType = types.StringValue(q.Type)
+	m.CUCount = types.Int64Value(q.CUCount)
+	m.Description = types.StringValue(q.Description)
+	m.ResourceMode = types.Int64Value(q.ResourceMode)
+	m.EnterpriseProjectID = types.StringValue(q.EnterpriseProjectID)
+	m.QueueID = types.Int64Value(q.QueueID)
+	m.Owner = types.StringValue(q.Owner)
+	m.CreatedAt = tfkit.Timestamp(q.CreateTime)
+	m.ResourceType = types.StringValue(q.ResourceType)
+	m.CUSpec = types.Int64Value(q.CUSpec)
+	m.CUScaleOutLimit = types.Int64Value(q.CUScaleOutLimit)
+	m.CUScaleInLimit = types.Int64Value(q.CUScaleInLimit)
+}
+
+// needsListItem reports whether the list-only attributes are missing, which
+// happens after an import (and after a create interrupted before it could read
+// them). Labels alone do not count: a null labels set is also what a user who
+// never set labels has, and refreshing must stay one request.
+func (m queueModel) needsListItem() bool {
+	return !known(m.Platform) || !known(m.Feature) || !known(m.Engine)
+}
+
+// applyListItem fills the list-only computed attributes from the queue's list
+// entry. Values the user configured are kept: they are what was sent at
+// creation. Labels are not touched here: after a create a null labels set is
+// the user's choice and must stay null; only an import fills them (see Read).
+func (m *queueModel) applyListItem(q *client.Queue) {
+	m.Platform = keepOr(m.Platform, q.Platform)
+	m.Feature = keepOr(m.Feature, q.Feature)
+	m.Engine = keepOr(m.Engine, q.Engine)
+}
+
+// nullUnknowns replaces every unknown value by null, so that a model taken from
+// the plan can be saved as state before the API has reported everything.
+func (m *queueModel) nullUnknowns() {
+	for _, s := range []*types.String{&m.ID, &m.PoolName, &m.QueueType, &m.Description, &m.Platform,
+		&m.Feature, &m.Engine, &m.EnterpriseProjectID, &m.Owner, &m.CreatedAt, &m.ResourceType} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	for _, n := range []*types.Int64{&m.ResourceMode, &m.QueueID, &m.CUSpec, &m.CUScaleOutLimit, &m.CUScaleInLimit} {
+		if n.IsUnknown() {
+			*n = types.Int64Null()
+		}
+	}
+	if m.Labels.IsUnknown() {
+		m.Labels = types.SetNull(types.StringType)
+	}
+}
+
+// labelsValue is the labels set: null when the queue has none, matching an
+// unset argument.
+func labelsValue(labels []string) types.Set {
+	if len(labels) == 0 {
+		return types.SetNull(types.StringType)
+	}
+	elems := make([]attr.Value, 0, len(labels))
+	for _, l := range labels {
+		elems = append(elems, types.StringValue(l))
+	}
+	return types.SetValueMust(types.StringType, elems)
+}
+
+// keepOr keeps a known value and otherwise takes the API's.
+func keepOr(v types.String, fromAPI string) types.String {
+	if known(v) {
+		return v
+	}
+	return types.StringValue(fromAPI)
+}
+
+func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }

@@ -1,0 +1,66 @@
+package queue
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ignoreCaseModifier plans the prior value when the configuration differs
+// from it only in case. DLI stores names in lower case, so "Queue1" and
+// "queue1" are the same queue and must not cause a replacement. It must come
+// before RequiresReplace in the modifier list.
+type ignoreCaseModifier struct{}
+
+func ignoreCase() planmodifier.String { return ignoreCaseModifier{} }
+
+func (ignoreCaseModifier) Description(context.Context) string {
+	return "a value that differs from the prior one only in case is no change"
+}
+
+func (m ignoreCaseModifier) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (ignoreCaseModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !known(req.StateValue) || !known(req.PlanValue) {
+		return
+	}
+	if req.StateValue.ValueString() != req.PlanValue.ValueString() &&
+		strings.EqualFold(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
+		resp.PlanValue = req.StateValue
+	}
+}
+
+// stableUnlessScaledModifier keeps a computed CU figure from the state while
+// cu_count stays the same, and leaves it unknown when the queue is scaled,
+// since DLI may then report another value.
+type stableUnlessScaledModifier struct{}
+
+func stableUnlessScaled() planmodifier.Int64 { return stableUnlessScaledModifier{} }
+
+func (stableUnlessScaledModifier) Description(context.Context) string {
+	return "keeps the prior value unless cu_count changes"
+}
+
+func (m stableUnlessScaledModifier) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (stableUnlessScaledModifier) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
+	if req.StateValue.IsNull() || !req.PlanValue.IsUnknown() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var planned, prior types.Int64
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("cu_count"), &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("cu_count"), &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if planned.Equal(prior) {
+		resp.PlanValue = req.StateValue
+	}
+}

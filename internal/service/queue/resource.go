@@ -1,0 +1,279 @@
+// Package queue implements the dli_queue resource: a DLI queue, normally inside
+// an elastic resource pool, scaled in place and replaced for every other change.
+package queue
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/wait"
+)
+
+var (
+	_ resource.Resource                     = (*queueResource)(nil)
+	_ resource.ResourceWithConfigure        = (*queueResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*queueResource)(nil)
+	_ resource.ResourceWithImportState      = (*queueResource)(nil)
+)
+
+// Error summaries, one per action.
+const (
+	errCreate = "Error Creating DLI Queue"
+	errRead   = "Error Reading DLI Queue"
+	errUpdate = "Error Scaling DLI Queue"
+	errDelete = "Error Deleting DLI Queue"
+)
+
+const defaultTimeout = defaultTimeoutMinutes * time.Minute
+
+// queueResource manages one dli_queue.
+type queueResource struct {
+	client *client.Client
+}
+
+// NewResource returns the dli_queue resource.
+func NewResource() resource.Resource {
+	return &queueResource{}
+}
+
+func (r *queueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_queue"
+}
+
+func (r *queueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}}
+}
+
+func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan queueModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	in := plan.createInput(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	tflog.Debug(ctx, "creating DLI queue", map[string]any{"name": in.Name, "pool": in.PoolName, "cu_count": in.CUCount})
+	if err := r.client.CreateQueue(ctx, in); err != nil {
+		tfkit.AddError(&resp.Diagnostics, errCreate, err)
+		return
+	}
+
+	// Track the queue before anything else can fail: an error or an interrupt
+	// from here on leaves a tainted resource, never an untracked queue. What
+	// the API has not reported yet is null until the next read fills it.
+	state := plan
+	state.nullUnknowns()
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	saved := false
+	q, err := r.waitForCU(ctx, apiName(plan.Name), plan.CUCount.ValueInt64(), true, func(q *client.Queue) {
+		// The first answer carries the resource id: save it at once.
+		if saved {
+			return
+		}
+		saved = true
+		state.applyGet(q)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	})
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, errCreate, err)
+		return
+	}
+	state.applyGet(q)
+
+	if state.needsListItem() {
+		item, err := r.client.FindQueueListItem(ctx, apiName(plan.Name))
+		if err != nil {
+			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+			tfkit.AddError(&resp.Diagnostics, errCreate, err)
+			return
+		}
+		state.applyListItem(item)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state queueModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := apiName(state.Name)
+
+	// One request per refresh: GET one queue has everything but the
+	// list-only attributes, which cannot change and stay as in the state.
+	q, err := r.client.GetQueue(ctx, name)
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "DLI queue is gone, removing it from the state", map[string]any{"name": name})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, errRead, err)
+		return
+	}
+	state.applyGet(q)
+
+	// After an import the list-only attributes are unknown to the state:
+	// the queue list (of every type, so general queues are found) has them.
+	if state.needsListItem() {
+		item, err := r.client.FindQueueListItem(ctx, name)
+		if err != nil {
+			tfkit.AddError(&resp.Diagnostics, errRead, err)
+			return
+		}
+		state.applyListItem(item)
+		if !known(state.Labels) {
+			state.Labels = labelsValue(item.Labels)
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, prior queueModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// Every argument but cu_count (and timeouts) replaces the queue, so a
+	// scale is the only change to apply.
+	target := plan.CUCount.ValueInt64()
+	delta := target - prior.CUCount.ValueInt64()
+	if delta == 0 {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		return
+	}
+	name := apiName(prior.Name)
+	tflog.Debug(ctx, "scaling DLI queue", map[string]any{"name": name, "from": prior.CUCount.ValueInt64(), "to": target})
+	if err := r.client.ScaleQueue(ctx, name, delta); err != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
+		tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+		return
+	}
+	q, err := r.waitForCU(ctx, name, target, false, nil)
+	if err != nil {
+		// Keep the prior state: the next refresh reads the size DLI reached,
+		// so a later apply scales by the right difference.
+		resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
+		tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+		return
+	}
+	plan.applyGet(q)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state queueModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := apiName(state.Name)
+	tflog.Debug(ctx, "deleting DLI queue", map[string]any{"name": name})
+	err := r.client.DeleteQueue(ctx, name)
+	if client.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(errDelete, deleteDetail(err))
+		return
+	}
+	_, err = wait.For(ctx, fmt.Sprintf("DLI queue %q to be deleted", name), wait.Slow, false,
+		func(ctx context.Context) (struct{}, string, bool, error) {
+			_, err := r.client.GetQueue(ctx, name)
+			if client.IsNotFound(err) {
+				return struct{}{}, "gone", true, nil
+			}
+			if err != nil {
+				return struct{}{}, "", false, err
+			}
+			return struct{}{}, "still present", false, nil
+		})
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, errDelete, err)
+	}
+}
+
+func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	// Queues are imported by name; Read fills in everything else.
+	resource.ImportStatePassthroughID(ctx, path.Root("name"), req, resp)
+}
+
+// waitForCU polls GET one queue until it reports target CUs. While creating,
+// a queue that is not visible yet is waited for (allowMissing); while scaling
+// it is an error. seen, when set, receives every successful answer.
+func (r *queueResource) waitForCU(ctx context.Context, name string, target int64, allowMissing bool,
+	seen func(*client.Queue)) (*client.Queue, error) {
+	what := fmt.Sprintf("DLI queue %q to reach %d CUs", name, target)
+	return wait.For(ctx, what, wait.Slow, false, func(ctx context.Context) (*client.Queue, string, bool, error) {
+		q, err := r.client.GetQueue(ctx, name)
+		if allowMissing && client.IsNotFound(err) {
+			return nil, "not visible yet", false, nil
+		}
+		if err != nil {
+			return nil, "", false, err
+		}
+		if seen != nil {
+			seen(q)
+		}
+		return q, fmt.Sprintf("%d CUs", q.CUCount), q.CUCount == target, nil
+	})
+}
+
+// deleteDetail explains a refused deletion. DLI's message names the blocker
+// (a connection the queue is bound to, running jobs); the hint says what to do.
+func deleteDetail(err error) string {
+	detail := tfkit.Explain(err)
+	if client.IsInvalid(err) {
+		detail += "\n\nDLI refused to delete the queue. If it is still bound to an enhanced datasource " +
+			"connection, unbind it (remove it from the connection's queues) first; if jobs are running on it, " +
+			"wait for them to finish or cancel them, then run apply again."
+	}
+	return detail
+}
+
+// apiName is the queue name as DLI stores it (lower case), used in request paths.
+func apiName(name interface{ ValueString() string }) string {
+	return strings.ToLower(name.ValueString())
+}
