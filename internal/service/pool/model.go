@@ -1,0 +1,149 @@
+package pool
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+)
+
+// poolModel is the Terraform view of one elastic resource pool.
+type poolModel struct {
+	ID                  types.String   `tfsdk:"id"`
+	Name                types.String   `tfsdk:"name"`
+	MaxCU               types.Int64    `tfsdk:"max_cu"`
+	MinCU               types.Int64    `tfsdk:"min_cu"`
+	Description         types.String   `tfsdk:"description"`
+	CIDRInVPC           types.String   `tfsdk:"cidr_in_vpc"`
+	EnterpriseProjectID types.String   `tfsdk:"enterprise_project_id"`
+	Tags                types.Map      `tfsdk:"tags"`
+	Label               types.Map      `tfsdk:"label"`
+	Status              types.String   `tfsdk:"status"`
+	CurrentCU           types.Int64    `tfsdk:"current_cu"`
+	ActualCU            types.Int64    `tfsdk:"actual_cu"`
+	Owner               types.String   `tfsdk:"owner"`
+	CreatedAt           types.String   `tfsdk:"created_at"`
+	Queues              types.List     `tfsdk:"queues"`
+	Timeouts            timeouts.Value `tfsdk:"timeouts"`
+}
+
+// createInput builds the creation body from the plan. Unknown optional values
+// (cidr_in_vpc, enterprise_project_id left to the service) are sent empty, so
+// that DLI applies its defaults.
+func (m poolModel) createInput(ctx context.Context, diags *diag.Diagnostics) client.CreatePoolInput {
+	in := client.CreatePoolInput{
+		Name:                m.Name.ValueString(),
+		Description:         m.Description.ValueString(),
+		CIDRInVPC:           m.CIDRInVPC.ValueString(),
+		MaxCU:               m.MaxCU.ValueInt64(),
+		MinCU:               m.MinCU.ValueInt64(),
+		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
+		Tags:                tfkit.Tags(ctx, m.Tags, diags),
+	}
+	if !m.Label.IsNull() && !m.Label.IsUnknown() {
+		diags.Append(m.Label.ElementsAs(ctx, &in.Label, false)...)
+	}
+	return in
+}
+
+// updateInput holds only what differs between plan and state; ok is false
+// when nothing needs to be sent.
+func updateInput(plan, state poolModel) (in client.UpdatePoolInput, ok bool) {
+	if !plan.Description.Equal(state.Description) {
+		d := plan.Description.ValueString()
+		in.Description = &d
+		ok = true
+	}
+	if !plan.MaxCU.Equal(state.MaxCU) {
+		n := plan.MaxCU.ValueInt64()
+		in.MaxCU = &n
+		ok = true
+	}
+	if !plan.MinCU.Equal(state.MinCU) {
+		n := plan.MinCU.ValueInt64()
+		in.MinCU = &n
+		ok = true
+	}
+	return in, ok
+}
+
+// setFrom copies what DLI reports into the model. The name keeps the
+// configured spelling when it matches ignoring case; tags and timeouts are
+// not reported by the API and stay as they are.
+func (m *poolModel) setFrom(p *client.Pool, diags *diag.Diagnostics) {
+	m.ID = types.StringValue(p.ResourceID)
+	m.Name = tfkit.SameName(m.Name, p.Name)
+	m.MaxCU = types.Int64Value(p.MaxCU)
+	m.MinCU = types.Int64Value(p.MinCU)
+	m.Description = types.StringValue(p.Description)
+	m.CIDRInVPC = types.StringValue(p.CIDRInVPC)
+	m.EnterpriseProjectID = types.StringValue(p.EnterpriseProjectID)
+	m.Label = labelValue(m.Label, p.Label, diags)
+	m.Status = types.StringValue(p.Status)
+	m.CurrentCU = types.Int64Value(p.CurrentCU)
+	m.ActualCU = types.Int64Value(p.ActualCU)
+	m.Owner = types.StringValue(p.Owner)
+	m.CreatedAt = tfkit.Timestamp(p.CreateTime)
+	m.Queues = queuesValue(p.Queues, diags)
+	if m.Tags.IsUnknown() {
+		m.Tags = types.MapNull(types.StringType)
+	}
+}
+
+// labelValue maps the API's label to the attribute. DLI reports "no labels" as
+// an empty map: that is null unless the configuration said {} itself, so that
+// neither spelling shows a difference.
+func labelValue(prior types.Map, api map[string]string, diags *diag.Diagnostics) types.Map {
+	if len(api) == 0 {
+		if !prior.IsNull() && !prior.IsUnknown() && len(prior.Elements()) == 0 {
+			return prior
+		}
+		return types.MapNull(types.StringType)
+	}
+	elems := make(map[string]attr.Value, len(api))
+	for k, v := range api {
+		elems[k] = types.StringValue(v)
+	}
+	v, d := types.MapValue(types.StringType, elems)
+	diags.Append(d...)
+	return v
+}
+
+// queuesValue is the pool's queue list; "none" is an empty list, not null, so
+// that references to it always have a value.
+func queuesValue(names []string, diags *diag.Diagnostics) types.List {
+	elems := make([]attr.Value, 0, len(names))
+	for _, n := range names {
+		elems = append(elems, types.StringValue(n))
+	}
+	v, d := types.ListValue(types.StringType, elems)
+	diags.Append(d...)
+	return v
+}
+
+// untracked is the state saved when a pool was created but could not be read
+// back: what the plan knows, and null for what only DLI can tell. The next
+// refresh finds the pool by name and fills the rest in.
+func (m poolModel) untracked() poolModel {
+	if m.ID.IsUnknown() {
+		m.ID = types.StringNull()
+	}
+	if m.CIDRInVPC.IsUnknown() {
+		m.CIDRInVPC = types.StringNull()
+	}
+	if m.EnterpriseProjectID.IsUnknown() {
+		m.EnterpriseProjectID = types.StringNull()
+	}
+	m.Status = types.StringNull()
+	m.CurrentCU = types.Int64Null()
+	m.ActualCU = types.Int64Null()
+	m.Owner = types.StringNull()
+	m.CreatedAt = types.StringNull()
+	m.Queues = types.ListNull(types.StringType)
+	return m
+}

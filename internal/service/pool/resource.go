@@ -1,0 +1,221 @@
+// Package pool implements dli_elastic_resource_pool: a DLI elastic resource
+// pool, created pay-per-use, scaled in place, and waited on until DLI reports
+// it usable or gone.
+package pool
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+)
+
+var (
+	_ resource.Resource                     = (*poolResource)(nil)
+	_ resource.ResourceWithConfigure        = (*poolResource)(nil)
+	_ resource.ResourceWithImportState      = (*poolResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*poolResource)(nil)
+)
+
+// Error summaries, one per action.
+const (
+	errCreating = "Error Creating DLI Elastic Resource Pool"
+	errReading  = "Error Reading DLI Elastic Resource Pool"
+	errUpdating = "Error Updating DLI Elastic Resource Pool"
+	errDeleting = "Error Deleting DLI Elastic Resource Pool"
+)
+
+// resourceType is the type name after the provider's "dli" prefix.
+const resourceType = "_elastic_resource_pool"
+
+// NewResource returns the dli_elastic_resource_pool resource.
+func NewResource() resource.Resource { return &poolResource{} }
+
+type poolResource struct {
+	client *client.Client
+}
+
+// Metadata names the resource type.
+func (r *poolResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + resourceType
+}
+
+// Configure takes the provider's client; it is nil while Terraform only validates.
+func (r *poolResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+		r.client = c
+	}
+}
+
+// ConfigValidators adds the rules that span attributes (CU range, edition).
+func (r *poolResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{cuRangeValidator{}}
+}
+
+// Create starts the pool, records it in the state as soon as DLI lists it, and
+// waits until it is AVAILABLE.
+func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan poolModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	in := plan.createInput(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := plan.Name.ValueString()
+	tflog.Debug(ctx, "creating DLI elastic resource pool", map[string]any{"name": name})
+	if err := r.client.CreatePool(ctx, in); err != nil {
+		tfkit.AddError(&resp.Diagnostics, errCreating, err)
+		return
+	}
+
+	// The create response carries no id: read the pool back and save it before
+	// the long wait, so that a failure or an interrupt leaves it tracked.
+	p, err := waitListed(ctx, r.client, name)
+	if err != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan.untracked())...)
+		tfkit.AddError(&resp.Diagnostics, errCreating, err)
+		return
+	}
+	state := plan
+	state.setFrom(p, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	tflog.Debug(ctx, "waiting for DLI elastic resource pool", map[string]any{"name": name, "id": p.ResourceID})
+
+	p, err = waitAvailable(ctx, r.client, name, false, anyCU)
+	if p != nil {
+		state.setFrom(p, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	}
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, errCreating, err)
+	}
+}
+
+// Read refreshes the pool from the list API; a pool that is gone leaves the state.
+func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state poolModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	p, err := r.client.GetPool(ctx, state.Name.ValueString())
+	if client.IsNotFound(err) {
+		tflog.Debug(ctx, "DLI elastic resource pool is gone; removing it from the state",
+			map[string]any{"name": state.Name.ValueString()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, errReading, err)
+		return
+	}
+	state.setFrom(p, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update sends only the changed description and CU values, then waits until
+// the pool has scaled to them.
+func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state poolModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := state.Name.ValueString()
+	in, changed := updateInput(plan, state)
+	var p *client.Pool
+	var err error
+	if changed {
+		p, err = r.update(ctx, name, in)
+	} else {
+		// Only the name's case or the timeouts changed: nothing to send.
+		p, err = r.client.GetPool(ctx, name)
+	}
+	if p != nil {
+		plan.setFrom(p, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	}
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, errUpdating, err)
+	}
+}
+
+// update waits until the pool accepts changes, sends them, and waits until
+// DLI reports them applied. It returns the last pool read, if any.
+func (r *poolResource) update(ctx context.Context, name string, in client.UpdatePoolInput) (*client.Pool, error) {
+	// DLI refuses changes while a pool is creating or scaling.
+	if p, err := waitAvailable(ctx, r.client, name, true, anyCU); err != nil {
+		return p, err
+	}
+	tflog.Debug(ctx, "updating DLI elastic resource pool", map[string]any{"name": name})
+	if err := r.client.UpdatePool(ctx, name, in); err != nil {
+		return nil, err
+	}
+	return waitAvailable(ctx, r.client, name, false, reached(in))
+}
+
+// Delete removes the pool and waits until DLI no longer lists it. DLI refuses
+// to delete a pool that still holds queues; its message names them.
+func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state poolModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	name := state.Name.ValueString()
+	if err := waitNotScaling(ctx, r.client, name); err != nil {
+		if !client.IsNotFound(err) {
+			tfkit.AddError(&resp.Diagnostics, errDeleting, err)
+		}
+		return
+	}
+	tflog.Debug(ctx, "deleting DLI elastic resource pool", map[string]any{"name": name, "id": state.ID.ValueString()})
+	if err := r.client.DeletePool(ctx, name); err != nil {
+		if client.IsNotFound(err) {
+			return
+		}
+		tfkit.AddError(&resp.Diagnostics, errDeleting, err)
+		return
+	}
+	if err := waitGone(ctx, r.client, name); err != nil {
+		tfkit.AddError(&resp.Diagnostics, errDeleting, err)
+	}
+}
+
+// ImportState takes the pool's name; Read fills in the rest.
+func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(req.ID))...)
+}

@@ -1,0 +1,166 @@
+package pool
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+)
+
+// Default timeouts: creating or scaling a pool takes minutes on the real service,
+// deleting one somewhat less.
+const (
+	defaultCreateTimeout = 60 * time.Minute
+	defaultUpdateTimeout = 60 * time.Minute
+	defaultDeleteTimeout = 30 * time.Minute
+)
+
+// Schema describes dli_elastic_resource_pool.
+func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "An elastic resource pool of Data Lake Insight (DLI): the compute that queues run on. " +
+			"Creation waits until the pool is AVAILABLE; changes of max_cu, min_cu and description are made in " +
+			"place and wait while the pool is SCALING.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description: "The pool's resource id (a UUID) as DLI reports it.",
+				Computed:    true,
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+				},
+			},
+			"name": schema.StringAttribute{
+				Description: "Name of the pool: letters, digits and underscores, not only digits, not starting with " +
+					"an underscore, at most 128 characters. DLI stores names in lower case; a name that differs only " +
+					"in case refers to the same pool and causes no change. Changing it otherwise replaces the pool.",
+				Required:   true,
+				Validators: tfkit.NameValidators(128),
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.RequiresReplaceIf(nameChangedBeyondCase,
+						"Replaces the pool unless the new name differs from the old one only in case.",
+						"Replaces the pool unless the new name differs from the old one only in case."),
+				},
+			},
+			"max_cu": schema.Int64Attribute{
+				Description: "Maximum CUs of the pool, a multiple of 16: 64 to 32000 for the standard edition, " +
+					"16 to 64 for the basic edition (label spec = \"basic\"). Changed in place.",
+				Required:   true,
+				Validators: cuValidators(),
+			},
+			"min_cu": schema.Int64Attribute{
+				Description: "Minimum CUs of the pool, a multiple of 16 in the edition's range and not above max_cu. " +
+					"Changed in place.",
+				Required:   true,
+				Validators: cuValidators(),
+			},
+			"description": schema.StringAttribute{
+				Description: "Description of the pool, at most 256 characters. Unset means empty. Changed in place.",
+				Optional:    true,
+				Computed:    true,
+				Default:     stringdefault.StaticString(""),
+				Validators:  []validator.String{stringvalidator.LengthAtMost(256)},
+			},
+			"cidr_in_vpc": schema.StringAttribute{
+				Description: "IPv4 CIDR block of the pool's own VPC; DLI uses 172.16.0.0/12 when unset. It must not " +
+					"overlap the networks the pool connects to. Changing it replaces the pool.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{cidrValidator{}},
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplace(),
+				},
+			},
+			"enterprise_project_id": schema.StringAttribute{
+				Description: "Enterprise project of the pool; DLI uses \"0\" (the default project) when unset. " +
+					"Changing it replaces the pool.",
+				Optional: true,
+				Computed: true,
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplace(),
+				},
+			},
+			"tags": schema.MapAttribute{
+				Description: "Tags attached at creation. DLI can neither change a pool's tags nor report them, " +
+					"so a change replaces the pool and an import leaves them unset.",
+				Optional:    true,
+				ElementType: types.StringType,
+				PlanModifiers: []planmodifier.Map{
+					mapplanmodifier.RequiresReplace(),
+				},
+			},
+			"label": schema.MapAttribute{
+				Description: "Labels of the pool, set at creation, e.g. { spec = \"basic\" } for the basic edition " +
+					"(spec is \"basic\" or \"standard\"). Changing them replaces the pool.",
+				Optional:    true,
+				ElementType: types.StringType,
+				Validators: []validator.Map{
+					mapvalidator.KeysAre(stringvalidator.LengthAtLeast(1)),
+				},
+				PlanModifiers: []planmodifier.Map{
+					mapplanmodifier.RequiresReplace(),
+				},
+			},
+			"status": schema.StringAttribute{
+				Description: "Status of the pool: CREATING, AVAILABLE, SCALING or FAILED.",
+				Computed:    true,
+			},
+			"current_cu": schema.Int64Attribute{
+				Description: "CUs the pool is currently scaled to.",
+				Computed:    true,
+			},
+			"actual_cu": schema.Int64Attribute{
+				Description: "CUs actually allocated to the pool.",
+				Computed:    true,
+			},
+			"owner": schema.StringAttribute{
+				Description: "The account that created the pool.",
+				Computed:    true,
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+				},
+			},
+			"created_at": schema.StringAttribute{
+				Description: "When the pool was created (RFC 3339, UTC).",
+				Computed:    true,
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+				},
+			},
+			// No plan modifier: queues are added and removed by other resources, so
+			// the list is only known after the pool's own change has been applied.
+			"queues": schema.ListAttribute{
+				Description: "Names of the queues in the pool.",
+				Computed:    true,
+				ElementType: types.StringType,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// cuValidators are the per-attribute CU rules; the edition ranges and
+// min_cu <= max_cu need several attributes and live in cuRangeValidator.
+func cuValidators() []validator.Int64 {
+	return []validator.Int64{multipleOf{step: cuStep}}
+}
+
+// nameChangedBeyondCase asks for replacement unless the names differ only in
+// case: DLI lower-cases names, so both spellings denote the same pool.
+func nameChangedBeyondCase(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString())
+}
