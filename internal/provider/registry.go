@@ -5,6 +5,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/opendli/terraform-provider-dli/internal/service/connection"
+	"github.com/opendli/terraform-provider-dli/internal/service/pool"
 	"github.com/opendli/terraform-provider-dli/internal/service/queue"
 )
 
@@ -12,6 +13,7 @@ import (
 // package under internal/service.
 var resources = []func() resource.Resource{
 	connection.NewResource,
+	pool.NewResource,
 	queue.NewResource,
 }
 
