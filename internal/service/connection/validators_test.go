@@ -1,0 +1,103 @@
+package connection
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func TestCheckIPv4(t *testing.T) {
+	for _, ok := range []string{"192.168.0.1", "0.0.0.0", "255.255.255.255"} {
+		if msg := checkIPv4(ok); msg != "" {
+			t.Errorf("%s rejected: %s", ok, msg)
+		}
+	}
+	for _, bad := range []string{"", "192.168.0", "192.168.0.256", "::1", "ecs-97f8-0001", "192.168.000.1", "1.2.3.4/32"} {
+		if checkIPv4(bad) == "" {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestCheckCIDR(t *testing.T) {
+	for _, ok := range []string{"10.0.0.0/8", "172.16.0.0/14", "192.168.1.0/24", "0.0.0.0/0", "10.1.2.3/32"} {
+		if msg := checkCIDR(ok); msg != "" {
+			t.Errorf("%s rejected: %s", ok, msg)
+		}
+	}
+	for _, bad := range []string{"", "10.0.0.0", "10.0.0.0/33", "fd00::/8", "not-a-cidr"} {
+		if checkCIDR(bad) == "" {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	if msg := checkCIDR("10.0.0.1/16"); !strings.Contains(msg, "10.0.0.0/16") {
+		t.Errorf("host bits: message %q should name the network address", msg)
+	}
+}
+
+func hostObjects(t *testing.T, names ...string) []attr.Value {
+	t.Helper()
+	out := make([]attr.Value, 0, len(names))
+	for i, n := range names {
+		o, d := types.ObjectValue(hostType.AttrTypes, map[string]attr.Value{
+			"name": types.StringValue(n), "ip": types.StringValue("192.168.0." + string(rune('1'+i))),
+		})
+		if d.HasError() {
+			t.Fatal(d)
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func TestUniqueHostNames(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		names []string
+		ok    bool
+	}{
+		{[]string{"ecs-97f8-0001", "ecs-97f8-0002"}, true},
+		{[]string{"ecs-97f8-0001", "ecs-97f8-0001"}, false},
+		{[]string{"Web", "web"}, false},
+		{nil, true},
+	}
+	for _, c := range cases {
+		l, d := types.ListValue(hostType, hostObjects(t, c.names...))
+		if d.HasError() {
+			t.Fatal(d)
+		}
+		resp := &validator.ListResponse{}
+		uniqueNames{what: "host"}.ValidateList(ctx, validator.ListRequest{Path: path.Root("hosts"), ConfigValue: l}, resp)
+		if resp.Diagnostics.HasError() == c.ok {
+			t.Errorf("%v: errors = %v, want ok=%v", c.names, resp.Diagnostics, c.ok)
+		}
+		if !c.ok && !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), c.names[1]) {
+			t.Errorf("the error should name the duplicate: %v", resp.Diagnostics)
+		}
+	}
+}
+
+func TestUniqueRouteNames(t *testing.T) {
+	ctx := context.Background()
+	route := func(name, cidr string) attr.Value {
+		o, _ := types.ObjectValue(routeType.AttrTypes, map[string]attr.Value{
+			"name": types.StringValue(name), "cidr": types.StringValue(cidr),
+		})
+		return o
+	}
+	// A set keeps both: they differ in cidr. The validator must not.
+	s, d := types.SetValue(routeType, []attr.Value{route("r1", "10.0.0.0/8"), route("r1", "10.1.0.0/16")})
+	if d.HasError() {
+		t.Fatal(d)
+	}
+	resp := &validator.SetResponse{}
+	uniqueNames{what: "route"}.ValidateSet(ctx, validator.SetRequest{Path: path.Root("routes"), ConfigValue: s}, resp)
+	if !resp.Diagnostics.HasError() {
+		t.Error("two routes named r1 accepted")
+	}
+}
