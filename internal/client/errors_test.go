@@ -1,0 +1,130 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestErrorKinds(t *testing.T) {
+	cases := []struct {
+		name   string
+		status int
+		body   string
+		kind   Kind
+		is     func(error) bool
+	}{
+		{"404", 404, `{"error_code":"DLI.0023","error_msg":"no related resource"}`, KindNotFound, IsNotFound},
+		{"DLI.0002", 400, `{"error_code":"DLI.0002","error_msg":"queue does not exist"}`, KindNotFound, IsNotFound},
+		{"DLI.0001 not exist", 400, `{"error_code":"DLI.0001","error_msg":"Connection c-1 is not exist"}`, KindNotFound, IsNotFound},
+		{"DLI.0001 invalid", 400, `{"error_code":"DLI.0001","error_msg":"cu_count must be a multiple of 16"}`, KindInvalid, IsInvalid},
+		{"DLI.0006", 400, `{"error_code":"DLI.0006","error_msg":"queue already exists"}`, KindAlreadyExists, IsAlreadyExists},
+		{"429", 429, `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}`, KindThrottled, IsThrottled},
+		{"401", 401, `{"error_code":"DLI.0013","error_msg":"user authentication failed"}`, KindAuth, IsAuth},
+		{"403 no code", 403, `{"error_msg":"forbidden"}`, KindAuth, IsAuth},
+		{"APIGW.0301", 401, `{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"}`, KindAuth, IsAuth},
+		{"APIGW.0101", 404, `{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published"}`, KindUnavailable, IsUnavailable},
+		{"is_success false not found", 200, `{"is_success":false,"message":"Queue q1 does not exist"}`, KindNotFound, IsNotFound},
+		{"is_success false exists", 200, `{"is_success":false,"message":"Pool p1 already exists"}`, KindAlreadyExists, IsAlreadyExists},
+		{"is_success false other", 200, `{"is_success":false,"message":"pool is SCALING"}`, KindInvalid, IsInvalid},
+		{"DLI.1028 quota", 400, `{"error_code":"DLI.1028","error_msg":"quota insufficient"}`, KindInvalid, IsInvalid},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, tc.status, tc.body) })
+			c := newTestClient(t, f, 0)
+			err := c.DeleteQueue(context.Background(), "q1")
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) {
+				t.Fatalf("err = %v (%T), want *APIError", err, err)
+			}
+			if apiErr.Kind != tc.kind || !tc.is(err) {
+				t.Errorf("kind = %v, want %v (err %v)", apiErr.Kind, tc.kind, err)
+			}
+			if apiErr.HTTPStatus != tc.status || apiErr.RequestID != "req-001" || apiErr.Op != "delete queue q1" {
+				t.Errorf("status/request id/op = %d/%q/%q", apiErr.HTTPStatus, apiErr.RequestID, apiErr.Op)
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "delete queue q1: ") || !strings.Contains(msg, "request id req-001") {
+				t.Errorf("Error() = %q", msg)
+			}
+			if apiErr.Code != "" && !strings.Contains(msg, apiErr.Code) {
+				t.Errorf("Error() %q lacks code %s", msg, apiErr.Code)
+			}
+			if tc.kind == KindAuth && (!strings.Contains(msg, "authentication failed") || !strings.Contains(msg, "clock") || !strings.Contains(msg, "secret_key")) {
+				t.Errorf("auth error does not say what to check: %q", msg)
+			}
+		})
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	e := &APIError{Op: "create elastic resource pool p1", HTTPStatus: 400, Code: "DLI.0001", Message: "bad cidr", RequestID: "abc", Kind: KindInvalid}
+	if got, want := e.Error(), "create elastic resource pool p1: DLI.0001 bad cidr (HTTP 400, request id abc)"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+// TestSecretsNeverInErrors makes the server echo every header it received
+// (as a careless gateway might) and checks no secret survives into the error.
+func TestSecretsNeverInErrors(t *testing.T) {
+	cases := []struct {
+		name   string
+		status int
+	}{
+		{"auth", 401}, {"invalid", 400}, {"server", 500}, {"is_success false", 200},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+				var b strings.Builder
+				for k, v := range r.Header {
+					b.WriteString(k + ": " + strings.Join(v, ",") + "; ")
+				}
+				b.WriteString("sk=" + testSK)
+				echo := strings.ReplaceAll(b.String(), `"`, `'`)
+				if tc.status == 200 {
+					reply(w, 200, `{"is_success":false,"message":"`+echo+`"}`)
+					return
+				}
+				reply(w, tc.status, `{"error_code":"DLI.0001","error_msg":"`+echo+`"}`)
+			})
+			c := newTestClient(t, f, 0)
+			_, err := c.GetQueue(context.Background(), "q1")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := err.Error()
+			sig := f.last(t).Header.Get("Authorization")
+			sig = sig[strings.LastIndex(sig, "=")+1:]
+			for _, secret := range []string{testSK, testToken, sig} {
+				if strings.Contains(msg, secret) {
+					t.Errorf("error contains secret %q: %s", secret, msg)
+				}
+			}
+			if !strings.Contains(msg, "[redacted]") {
+				t.Errorf("nothing was redacted: %s", msg)
+			}
+		})
+	}
+}
+
+func TestNetworkErrors(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {})
+	url := f.URL
+	f.Close() // nothing listens any more: connection refused
+	c, err := New(context.Background(), Config{Region: "r", AccessKey: testAK, SecretKey: testSK, ProjectID: testPID, Endpoint: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.GetQueue(context.Background(), "q1")
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Kind != KindUnavailable || apiErr.HTTPStatus != 0 {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.HasPrefix(err.Error(), "read queue q1: ") || !strings.Contains(err.Error(), "no response") {
+		t.Errorf("Error() = %q", err)
+	}
+}
