@@ -1,0 +1,68 @@
+// Command dli-emulator serves the local DLI emulator over HTTP until it gets
+// SIGINT or SIGTERM. The first line on stdout is
+// "dli-emulator listening on http://HOST:PORT".
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/opendli/terraform-provider-dli/internal/emulator"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Getenv); err != nil {
+		fmt.Fprintln(os.Stderr, "dli-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+// run parses flags, serves until a signal arrives and shuts down gracefully.
+func run(args []string, stdout io.Writer, getenv func(string) string) error {
+	fs := flag.NewFlagSet("dli-emulator", flag.ContinueOnError)
+	listen := fs.String("listen", "127.0.0.1:0", "listen address host:port")
+	ak := fs.String("access-key", getenv("DLI_EMULATOR_ACCESS_KEY"), "access key accepted in signatures (env DLI_EMULATOR_ACCESS_KEY)")
+	sk := fs.String("secret-key", getenv("DLI_EMULATOR_SECRET_KEY"), "secret key used to verify signatures (env DLI_EMULATOR_SECRET_KEY)")
+	token := fs.String("token", "", "X-Auth-Token value also accepted")
+	pid := fs.String("project-id", emulator.DefaultProjectID, "project id served")
+	region := fs.String("region", emulator.DefaultRegion, "region reported through IAM")
+	poolDelay := fs.Duration("pool-delay", 0, "pool create and delete duration")
+	scaleDelay := fs.Duration("scale-delay", 0, "pool and queue scaling duration")
+	queueDelay := fs.Duration("queue-delay", 0, "queue create and delete duration")
+	peeringDelay := fs.Duration("peering-delay", 0, "connection peering duration")
+	deleteDelay := fs.Duration("delete-delay", 0, "connection delete duration")
+	stateFile := fs.String("state-file", "", "JSON file to load at start and save after every change")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	srv, err := emulator.StartOn(*listen, emulator.Config{
+		AccessKey: *ak, SecretKey: *sk, Token: *token, ProjectID: *pid, Region: *region, StateFile: *stateFile,
+		Delays: emulator.Delays{
+			PoolCreate: *poolDelay, PoolDelete: *poolDelay, PoolScale: *scaleDelay,
+			QueueCreate: *queueDelay, QueueDelete: *queueDelay, QueueScale: *scaleDelay,
+			ConnectionPeering: *peeringDelay, ConnectionDelete: *deleteDelay,
+		},
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(stdout, "dli-emulator listening on %s\n", srv.URL); err != nil {
+		_ = srv.Close()
+		return err
+	}
+	if f, isFile := stdout.(*os.File); isFile {
+		_ = f.Sync() // make the address line visible to a waiting parent at once
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	<-ctx.Done()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdownCtx)
+}
