@@ -1,0 +1,353 @@
+package pool_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/provider"
+)
+
+const addr = "dli_elastic_resource_pool.test"
+
+var (
+	uuidRe    = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	rfc3339Re = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
+)
+
+// poolHCL renders one pool; extra lines go inside the block verbatim.
+func poolHCL(name string, minCU, maxCU int, extra ...string) string {
+	return fmt.Sprintf(`
+resource "dli_elastic_resource_pool" "test" {
+  name   = %q
+  min_cu = %d
+  max_cu = %d
+  %s
+}
+`, name, minCU, maxCU, strings.Join(extra, "\n  "))
+}
+
+func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
+
+func expect(name string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, attr(name), v)
+}
+
+func emptyPlan() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+}
+
+func planned(action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{
+		PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)},
+		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+	}
+}
+
+// testClient reaches the same DLI as the provider under test, for checks that
+// look behind Terraform's back.
+func testClient(t *testing.T, env *acctest.Env) *client.Client {
+	t.Helper()
+	cfg := client.Config{
+		Region: env.Region, AccessKey: env.AccessKey, SecretKey: env.SecretKey, ProjectID: env.ProjectID,
+		Endpoint: env.URL, IAMEndpoint: env.URL, MaxRetries: 3,
+	}
+	if env.Emulator == nil {
+		cfg.AccessKey, cfg.SecretKey = os.Getenv(provider.EnvAccessKey), os.Getenv(provider.EnvSecretKey)
+		cfg.SecurityToken, cfg.ProjectID = os.Getenv(provider.EnvSecurityToken), os.Getenv(provider.EnvProjectID)
+	}
+	c, err := client.New(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("building a DLI client for checks: %v", err)
+	}
+	return c
+}
+
+// checkDestroyed asserts that DLI no longer lists any pool of the state.
+func checkDestroyed(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
+	c := testClient(t, env)
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != "dli_elastic_resource_pool" {
+				continue
+			}
+			name := rs.Primary.Attributes["name"]
+			p, err := c.GetPool(context.Background(), name)
+			if err == nil {
+				return fmt.Errorf("elastic resource pool %s still exists (status %s)", name, p.Status)
+			}
+			if !client.IsNotFound(err) {
+				return fmt.Errorf("checking that elastic resource pool %s is gone: %w", name, err)
+			}
+		}
+		return nil
+	}
+}
+
+// TestAccElasticResourcePool_basic follows the walkthrough's pool through
+// create, import, in-place updates and a replacing change.
+func TestAccElasticResourcePool_basic(t *testing.T) {
+	env := acctest.New(t)
+	name := acctest.Name("elastic_pool_dli")
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	newID := statecheck.CompareValue(compare.ValuesDiffer())
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(poolHCL(name, 64, 64,
+					`cidr_in_vpc = "172.16.0.0/14"`, `description = "test"`, `tags = { owner = "acctest" }`)),
+				ConfigPlanChecks: planned(plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("name", knownvalue.StringExact(name)),
+					expect("id", knownvalue.StringRegexp(uuidRe)),
+					expect("status", knownvalue.StringExact("AVAILABLE")),
+					expect("min_cu", knownvalue.Int64Exact(64)),
+					expect("max_cu", knownvalue.Int64Exact(64)),
+					expect("cidr_in_vpc", knownvalue.StringExact("172.16.0.0/14")),
+					expect("description", knownvalue.StringExact("test")),
+					expect("enterprise_project_id", knownvalue.StringExact("0")),
+					expect("tags", knownvalue.MapExact(map[string]knownvalue.Check{"owner": knownvalue.StringExact("acctest")})),
+					expect("label", knownvalue.Null()),
+					expect("queues", knownvalue.ListSizeExact(0)),
+					expect("current_cu", knownvalue.NotNull()),
+					expect("actual_cu", knownvalue.NotNull()),
+					expect("owner", knownvalue.NotNull()),
+					expect("created_at", knownvalue.StringRegexp(rfc3339Re)),
+					sameID.AddStateValue(addr, attr("id")),
+					newID.AddStateValue(addr, attr("id")),
+				},
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateId:     name,
+				ImportStateVerify: true,
+				// DLI neither reports a pool's tags nor lets them change: an import
+				// cannot know them.
+				ImportStateVerifyIgnore: []string{"tags"},
+			},
+			{
+				Config: env.Config(poolHCL(name, 80, 128,
+					`cidr_in_vpc = "172.16.0.0/14"`, `description = "scaled"`, `tags = { owner = "acctest" }`)),
+				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("min_cu", knownvalue.Int64Exact(80)),
+					expect("max_cu", knownvalue.Int64Exact(128)),
+					expect("description", knownvalue.StringExact("scaled")),
+					expect("status", knownvalue.StringExact("AVAILABLE")),
+					sameID.AddStateValue(addr, attr("id")),
+				},
+			},
+			{
+				// Dropping the description empties it rather than leaving a diff.
+				Config:           env.Config(poolHCL(name, 80, 128, `cidr_in_vpc = "172.16.0.0/14"`, `tags = { owner = "acctest" }`)),
+				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("description", knownvalue.StringExact("")),
+					expect("max_cu", knownvalue.Int64Exact(128)),
+					sameID.AddStateValue(addr, attr("id")),
+				},
+			},
+			{
+				Config:           env.Config(poolHCL(name, 80, 128, `cidr_in_vpc = "172.16.0.0/16"`, `tags = { owner = "acctest" }`)),
+				ConfigPlanChecks: planned(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("cidr_in_vpc", knownvalue.StringExact("172.16.0.0/16")),
+					expect("status", knownvalue.StringExact("AVAILABLE")),
+					newID.AddStateValue(addr, attr("id")),
+				},
+			},
+		},
+	})
+}
+
+// TestAccElasticResourcePool_defaults leaves every optional argument unset:
+// DLI's defaults must not show up as a difference, before or after import.
+func TestAccElasticResourcePool_defaults(t *testing.T) {
+	env := acctest.New(t)
+	name := acctest.Name("acc_pool_defaults")
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.Config(poolHCL(name, 64, 64)),
+				ConfigPlanChecks: emptyPlan(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("cidr_in_vpc", knownvalue.StringExact("172.16.0.0/12")),
+					expect("description", knownvalue.StringExact("")),
+					expect("enterprise_project_id", knownvalue.StringExact("0")),
+					expect("tags", knownvalue.Null()),
+				},
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateId:     name,
+				ImportStateVerify: true,
+			},
+		},
+	})
+}
+
+// TestAccElasticResourcePool_basicEdition creates a basic-edition pool, whose
+// CU range is 16-64, reads its label back on import and scales it in place.
+func TestAccElasticResourcePool_basicEdition(t *testing.T) {
+	env := acctest.New(t)
+	name := acctest.Name("acc_pool_basic")
+	label := `label = { spec = "basic" }`
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.Config(poolHCL(name, 16, 16, label)),
+				ConfigPlanChecks: emptyPlan(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("label", knownvalue.MapExact(map[string]knownvalue.Check{"spec": knownvalue.StringExact("basic")})),
+					expect("max_cu", knownvalue.Int64Exact(16)),
+				},
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateId:     name,
+				ImportStateVerify: true,
+			},
+			{
+				Config:            env.Config(poolHCL(name, 16, 64, label)),
+				ConfigPlanChecks:  planned(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{expect("max_cu", knownvalue.Int64Exact(64))},
+			},
+		},
+	})
+}
+
+// TestAccElasticResourcePool_mixedCaseName: DLI lower-cases names. The
+// configured spelling is kept, and a change of case alone is no replacement.
+func TestAccElasticResourcePool_mixedCaseName(t *testing.T) {
+	env := acctest.New(t)
+	name := acctest.Name("Acc_Pool_Mixed")
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.Config(poolHCL(name, 64, 64)),
+				ConfigPlanChecks: emptyPlan(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("name", knownvalue.StringExact(name)),
+					sameID.AddStateValue(addr, attr("id")),
+				},
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateId:     name,
+				ImportStateVerify: true,
+			},
+			{
+				Config:           env.Config(poolHCL(strings.ToLower(name), 64, 64)),
+				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("name", knownvalue.StringExact(strings.ToLower(name))),
+					sameID.AddStateValue(addr, attr("id")),
+				},
+			},
+		},
+	})
+}
+
+// TestAccElasticResourcePool_disappears deletes the pool out of band: the next
+// refresh drops it and the plan creates it again.
+func TestAccElasticResourcePool_disappears(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	name := acctest.Name("acc_pool_gone")
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(poolHCL(name, 64, 64)),
+				Check: func(*terraform.State) error {
+					env.Emulator.DeletePoolNow(name)
+					return nil
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+				},
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+}
+
+// TestAccElasticResourcePool_failed: a pool that DLI reports FAILED is an
+// error carrying its fail_reason, and the tainted pool is still destroyed.
+func TestAccElasticResourcePool_failed(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	name := acctest.Name("acc_pool_failed")
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { env.Emulator.FailNext("pool", name) },
+				Config:      env.Config(poolHCL(name, 64, 64)),
+				ExpectError: regexp.MustCompile(`(?s)is FAILED:.*insufficient resources`),
+			},
+		},
+	})
+}
+
+// TestAccElasticResourcePool_invalid: every rule is checked at plan time,
+// before any request reaches DLI.
+func TestAccElasticResourcePool_invalid(t *testing.T) {
+	env := acctest.New(t)
+	ok := acctest.Name("acc_pool_invalid")
+	step := func(hcl string, want string) resource.TestStep {
+		return resource.TestStep{Config: env.Config(hcl), ExpectError: regexp.MustCompile(want), PlanOnly: true}
+	}
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			step(poolHCL("_leading_underscore", 64, 64), `must not start with an underscore`),
+			step(poolHCL("12345", 64, 64), `must not consist of digits only`),
+			step(poolHCL("bad-name", 64, 64), `only letters, digits and underscores`),
+			step(poolHCL(strings.Repeat("a", 129), 64, 64), `length must be between 1 and 128`),
+			step(poolHCL(ok, 128, 64), `min_cu \(128\) must not be greater than max_cu \(64\)`),
+			step(poolHCL(ok, 64, 70), `(?s)Invalid CU Value.*multiple of 16`),
+			step(poolHCL(ok, 48, 64), `(?s)min_cu is 48; a standard-edition pool takes 64 to 32000`),
+			step(poolHCL(ok, 64, 32016), `(?s)max_cu is 32016; a standard-edition pool takes 64 to 32000`),
+			step(poolHCL(ok, 16, 128, `label = { spec = "basic" }`), `(?s)max_cu is 128; a basic-edition pool takes 16 to 64`),
+			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "172.16.0.0/33"`), `(?s)Invalid CIDR Block.*not in CIDR notation`),
+			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "172.16.0.1/12"`), `(?s)host bits set; the network is\s+172.16.0.0/12`),
+			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "fd00::/8"`), `(?s)not an IPv4 network`),
+		},
+	})
+}
