@@ -1,0 +1,160 @@
+package queue
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+)
+
+func TestCreateInput(t *testing.T) {
+	ctx := context.Background()
+	m := queueModel{
+		Name:                types.StringValue("Queue1"),
+		PoolName:            types.StringValue("elastic_pool_dli"),
+		QueueType:           types.StringValue("sql"),
+		CUCount:             types.Int64Value(16),
+		Description:         types.StringValue("test"),
+		Platform:            types.StringUnknown(),
+		ResourceMode:        types.Int64Unknown(),
+		Feature:             types.StringValue("basic"),
+		Engine:              types.StringUnknown(),
+		EnterpriseProjectID: types.StringUnknown(),
+		Labels:              types.SetValueMust(types.StringType, []attr.Value{types.StringValue("multi_az=2")}),
+		Tags:                types.MapValueMust(types.StringType, map[string]attr.Value{"b": types.StringValue("2"), "a": types.StringValue("1")}),
+	}
+	var diags diag.Diagnostics
+	got := m.createInput(ctx, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	want := client.CreateQueueInput{
+		Name: "Queue1", Type: "sql", Description: "test", CUCount: 16, Feature: "basic",
+		PoolName: "elastic_pool_dli", Labels: []string{"multi_az=2"},
+		Tags: []client.Tag{{Key: "a", Value: "1"}, {Key: "b", Value: "2"}},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("createInput (-want +got):\n%s", d)
+	}
+
+	m.ResourceMode = types.Int64Value(0)
+	if got := m.createInput(ctx, &diags); got.ResourceMode == nil || *got.ResourceMode != 0 {
+		t.Errorf("a configured resource_mode 0 must be sent, got %v", got.ResourceMode)
+	}
+}
+
+func TestApplyGetKeepsNameCaseAndListOnlyAttributes(t *testing.T) {
+	m := queueModel{
+		Name:     types.StringValue("Queue1"),
+		PoolName: types.StringValue("Pool_A"),
+		Platform: types.StringValue("aarch64"),
+		Feature:  types.StringValue("basic"),
+		Engine:   types.StringValue("spark"),
+		Labels:   types.SetNull(types.StringType),
+	}
+	m.applyGet(&client.Queue{
+		Name: "queue1", PoolName: "pool_a", ResourceID: "uuid-1", QueueID: 7, Type: "sql", CUCount: 32,
+		Description: "d", ResourceMode: 1, EnterpriseProjectID: "0", Owner: "me", CreateTime: 1566888011125,
+		ResourceType: "vm", CUSpec: 32, CUScaleOutLimit: 64, CUScaleInLimit: 8,
+	})
+	checks := map[string][2]attr.Value{
+		"name":       {m.Name, types.StringValue("Queue1")},
+		"pool":       {m.PoolName, types.StringValue("Pool_A")},
+		"id":         {m.ID, types.StringValue("uuid-1")},
+		"cu_count":   {m.CUCount, types.Int64Value(32)},
+		"created_at": {m.CreatedAt, types.StringValue("2019-08-27T06:40:11Z")},
+		"platform":   {m.Platform, types.StringValue("aarch64")},
+		"in_limit":   {m.CUScaleInLimit, types.Int64Value(8)},
+		"labels":     {m.Labels, types.SetNull(types.StringType)},
+	}
+	for what, c := range checks {
+		if !c[0].Equal(c[1]) {
+			t.Errorf("%s = %s, want %s", what, c[0], c[1])
+		}
+	}
+	if m.needsListItem() {
+		t.Error("a model with platform, feature and engine known needs no list item")
+	}
+}
+
+func TestImportFillsListOnlyAttributes(t *testing.T) {
+	m := queueModel{Name: types.StringValue("q"), Platform: types.StringNull(), Feature: types.StringNull(),
+		Engine: types.StringNull(), Labels: types.SetNull(types.StringType)}
+	if !m.needsListItem() {
+		t.Fatal("an imported model needs the list item")
+	}
+	m.applyListItem(&client.Queue{Platform: "x86_64", Feature: "ai", Engine: "", Labels: []string{"multi_az=2"}})
+	if m.Platform.ValueString() != "x86_64" || m.Feature.ValueString() != "ai" || m.Engine.IsNull() {
+		t.Errorf("list item not applied: %+v", m)
+	}
+	if !m.Labels.IsNull() {
+		t.Error("applyListItem must leave labels to Read")
+	}
+	if m.needsListItem() {
+		t.Error("after the list item nothing is missing")
+	}
+}
+
+func TestNullUnknowns(t *testing.T) {
+	m := queueModel{ID: types.StringUnknown(), Platform: types.StringUnknown(), QueueID: types.Int64Unknown(),
+		Labels: types.SetUnknown(types.StringType), Name: types.StringValue("q")}
+	m.nullUnknowns()
+	if !m.ID.IsNull() || !m.Platform.IsNull() || !m.QueueID.IsNull() || !m.Labels.IsNull() {
+		t.Errorf("unknowns left: %+v", m)
+	}
+	if m.Name.ValueString() != "q" {
+		t.Error("known values must stay")
+	}
+}
+
+func TestLabelsValue(t *testing.T) {
+	if v := labelsValue(nil); !v.IsNull() {
+		t.Errorf("no labels = null set, got %s", v)
+	}
+	want := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("a"), types.StringValue("b")})
+	if v := labelsValue([]string{"b", "a"}); !v.Equal(want) {
+		t.Errorf("labelsValue = %s, want %s", v, want)
+	}
+}
+
+func TestIgnoreCase(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		state, plan types.String
+		want        types.String
+	}{
+		{types.StringValue("queue1"), types.StringValue("Queue1"), types.StringValue("queue1")},
+		{types.StringValue("queue1"), types.StringValue("queue2"), types.StringValue("queue2")},
+		{types.StringNull(), types.StringValue("Queue1"), types.StringValue("Queue1")},
+		{types.StringValue("queue1"), types.StringUnknown(), types.StringUnknown()},
+	}
+	for _, c := range cases {
+		resp := &planmodifier.StringResponse{PlanValue: c.plan}
+		ignoreCase().PlanModifyString(ctx, planmodifier.StringRequest{StateValue: c.state, PlanValue: c.plan}, resp)
+		if !resp.PlanValue.Equal(c.want) {
+			t.Errorf("state %s, plan %s: planned %s, want %s", c.state, c.plan, resp.PlanValue, c.want)
+		}
+	}
+}
+
+func TestMultipleOf(t *testing.T) {
+	for n, ok := range map[int64]bool{16: true, 32: true, 0: true, 8: false, 20: false, 48: true} {
+		resp := &validator.Int64Response{}
+		multipleOf(16).ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Value(n)}, resp)
+		if resp.Diagnostics.HasError() == ok {
+			t.Errorf("%d: error = %v, want ok = %v", n, resp.Diagnostics, ok)
+		}
+	}
+	resp := &validator.Int64Response{}
+	multipleOf(16).ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Unknown()}, resp)
+	if resp.Diagnostics.HasError() {
+		t.Error("an unknown value is not judged")
+	}
+}
