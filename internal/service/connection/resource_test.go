@@ -1,0 +1,551 @@
+package connection_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/provider"
+)
+
+const resName = "dli_enhanced_connection.test"
+
+// Destination network: the seed's VPC and subnet on the emulator; on the real
+// cloud they must name a VPC and two subnets of it.
+const (
+	envVPCID     = "DLI_ACC_VPC_ID"
+	envSubnetID  = "DLI_ACC_SUBNET_ID"
+	envSubnetID2 = "DLI_ACC_SUBNET_ID_2"
+)
+
+type network struct{ vpc, subnet, subnet2 string }
+
+func destination(t *testing.T, env *acctest.Env) network {
+	t.Helper()
+	if env.Emulator != nil {
+		return network{
+			vpc:     "22094d8f-c310-4621-913d-4c4d655d8495",
+			subnet:  "78f2562a-36e4-4b39-95b9-f5aab22e1281",
+			subnet2: "5b1c6a8e-4d2f-4e1a-9c3b-7a8d9e0f1a2b",
+		}
+	}
+	n := network{os.Getenv(envVPCID), os.Getenv(envSubnetID), os.Getenv(envSubnetID2)}
+	if n.vpc == "" || n.subnet == "" || n.subnet2 == "" {
+		t.Skipf("on the real cloud set %s, %s and %s to a VPC and two of its subnets", envVPCID, envSubnetID, envSubnetID2)
+	}
+	return n
+}
+
+// poolHCL is the seed's elastic resource pool (min = max = 64 CU).
+func poolHCL(name string) string {
+	return fmt.Sprintf(`
+resource "dli_elastic_resource_pool" "test" {
+  name        = %q
+  cidr_in_vpc = "172.16.0.0/14"
+  max_cu      = 64
+  min_cu      = 64
+  description = "test"
+}
+`, name)
+}
+
+// queueHCL is the seed's queue1 in that pool.
+func queueHCL(name string) string {
+	return fmt.Sprintf(`
+resource "dli_queue" "test" {
+  name                       = %q
+  elastic_resource_pool_name = dli_elastic_resource_pool.test.name
+  queue_type                 = "sql"
+  cu_count                   = 16
+  description                = "test"
+}
+`, name)
+}
+
+// seedHosts are the two hosts of the seed's connection.
+const seedHosts = `[
+    { name = "ecs-97f8-0001", ip = "192.168.0.1" },
+    { name = "ecs-97f8-0002", ip = "192.168.0.2" },
+  ]`
+
+// connectionHCL is a connection bound to the pool of poolHCL; extra is
+// inserted verbatim into the resource body.
+func connectionHCL(name string, n network, subnet, extra string) string {
+	return fmt.Sprintf(`
+resource "dli_enhanced_connection" "test" {
+  name                   = %q
+  vpc_id                 = %q
+  subnet_id              = %q
+  elastic_resource_pools = [dli_elastic_resource_pool.test.name]
+%s
+}
+`, name, n.vpc, subnet, extra)
+}
+
+// words matches a phrase however Terraform wraps it in its error output.
+func words(phrase string) *regexp.Regexp {
+	parts := strings.Fields(phrase)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile(strings.Join(parts, `\s+`))
+}
+
+// bindingsAre checks the bindings attribute: each expected kind/name, ACTIVE.
+func bindingsAre(bs ...[2]string) statecheck.StateCheck {
+	checks := make([]knownvalue.Check, 0, len(bs))
+	for _, b := range bs {
+		checks = append(checks, knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"kind":    knownvalue.StringExact(b[0]),
+			"name":    knownvalue.StringExact(b[1]),
+			"status":  knownvalue.StringExact(client.BindingStatusActive),
+			"peer_id": knownvalue.NotNull(),
+			"err_msg": knownvalue.StringExact(""),
+		}))
+	}
+	return statecheck.ExpectKnownValue(resName, tfjsonpath.New("bindings"), knownvalue.ListExact(checks))
+}
+
+func hostsAre(hs ...[2]string) statecheck.StateCheck {
+	checks := make([]knownvalue.Check, 0, len(hs))
+	for _, h := range hs {
+		checks = append(checks, knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"name": knownvalue.StringExact(h[0]),
+			"ip":   knownvalue.StringExact(h[1]),
+		}))
+	}
+	return statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.ListExact(checks))
+}
+
+func emptyPlanAfterApply() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+}
+
+func updatesInPlace() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{
+		PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, plancheck.ResourceActionUpdate)},
+		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+	}
+}
+
+// testClient reaches the same DLI as the provider under test.
+func testClient(t *testing.T, env *acctest.Env) *client.Client {
+	t.Helper()
+	cfg := client.Config{
+		Region: env.Region, AccessKey: env.AccessKey, SecretKey: env.SecretKey, ProjectID: env.ProjectID,
+		Endpoint: env.URL, IAMEndpoint: env.URL, MaxRetries: 3,
+	}
+	if env.Emulator == nil {
+		cfg = client.Config{
+			Region: os.Getenv(provider.EnvRegion), AccessKey: os.Getenv(provider.EnvAccessKey),
+			SecretKey: os.Getenv(provider.EnvSecretKey), SecurityToken: os.Getenv(provider.EnvSecurityToken),
+			ProjectID: os.Getenv(provider.EnvProjectID), MaxRetries: 5,
+		}
+	}
+	c, err := client.New(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("building a client for the checks: %v", err)
+	}
+	return c
+}
+
+// checkDestroyed asserts that every connection of the pre-destroy state is
+// gone from DLI (the client reports DELETED connections as not found).
+func checkDestroyed(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		c := testClient(t, env)
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != "dli_enhanced_connection" {
+				continue
+			}
+			_, err := c.GetConnection(context.Background(), rs.Primary.ID)
+			if err == nil {
+				return fmt.Errorf("enhanced connection %s still exists", rs.Primary.ID)
+			}
+			if !client.IsNotFound(err) {
+				return fmt.Errorf("checking enhanced connection %s: %w", rs.Primary.ID, err)
+			}
+		}
+		return nil
+	}
+}
+
+// connectionID returns the id of the connection in the state.
+func connectionID(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[resName]
+	if !ok || rs.Primary.ID == "" {
+		return "", fmt.Errorf("%s is not in the state", resName)
+	}
+	return rs.Primary.ID, nil
+}
+
+// The seed's connection: bound to a pool, two hosts; then import, and the host
+// mapping changed, emptied with [] and with the attribute removed.
+func TestAccEnhancedConnection_basic(t *testing.T) {
+	env := acctest.New(t)
+	n := destination(t, env)
+	pool, name := acctest.Name("pool"), acctest.Name("test1")
+	base := env.Config(poolHCL(pool))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: base + connectionHCL(name, n, n.subnet, "  hosts = "+seedHosts+"\n  tags = { owner = \"acctest\" }"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("name"), knownvalue.StringExact(name)),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("created_at"),
+						knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("vpc_id"), knownvalue.StringExact(n.vpc)),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("subnet_id"), knownvalue.StringExact(n.subnet)),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("elastic_resource_pools"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(pool)})),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.Null()),
+					bindingsAre([2]string{"pool", pool}),
+					hostsAre([2]string{"ecs-97f8-0001", "192.168.0.1"}, [2]string{"ecs-97f8-0002", "192.168.0.2"}),
+				},
+				ConfigPlanChecks: emptyPlanAfterApply(),
+			},
+			{
+				ResourceName:      resName,
+				ImportState:       true,
+				ImportStateVerify: true,
+				// DLI neither returns tags nor lets them be read any other way.
+				ImportStateVerifyIgnore: []string{"tags"},
+			},
+			{
+				Config: base + connectionHCL(name, n, n.subnet, `  hosts = [
+    { name = "ecs-97f8-0002", ip = "192.168.0.22" },
+    { name = "db.internal", ip = "10.0.0.5" },
+  ]
+  tags = { owner = "acctest" }`),
+				ConfigPlanChecks: updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					hostsAre([2]string{"ecs-97f8-0002", "192.168.0.22"}, [2]string{"db.internal", "10.0.0.5"}),
+					bindingsAre([2]string{"pool", pool}),
+				},
+			},
+			{
+				Config:           base + connectionHCL(name, n, n.subnet, "  hosts = []\n  tags = { owner = \"acctest\" }"),
+				ConfigPlanChecks: updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.ListExact([]knownvalue.Check{})),
+				},
+			},
+			{
+				Config:           base + connectionHCL(name, n, n.subnet, "  hosts = "+seedHosts+"\n  tags = { owner = \"acctest\" }"),
+				ConfigPlanChecks: updatesInPlace(),
+			},
+			{
+				// Removing the attribute clears the mapping too.
+				Config:           base + connectionHCL(name, n, n.subnet, "  tags = { owner = \"acctest\" }"),
+				ConfigPlanChecks: updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.Null()),
+					bindingsAre([2]string{"pool", pool}),
+				},
+				Check: func(s *terraform.State) error {
+					id, err := connectionID(s)
+					if err != nil {
+						return err
+					}
+					conn, err := testClient(t, env).GetConnection(context.Background(), id)
+					if err != nil {
+						return err
+					}
+					if len(conn.Hosts) != 0 {
+						return fmt.Errorf("DLI still has hosts %v", conn.Hosts)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// A queue is bound in place, waited for until ACTIVE, then unbound in place.
+func TestAccEnhancedConnection_bindQueue(t *testing.T) {
+	env := acctest.New(t)
+	n := destination(t, env)
+	pool, queue, name := acctest.Name("pool"), acctest.Name("queue1"), acctest.Name("test1")
+	base := env.Config(poolHCL(pool), queueHCL(queue))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config:            base + connectionHCL(name, n, n.subnet, ""),
+				ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", pool})},
+				ConfigPlanChecks:  emptyPlanAfterApply(),
+			},
+			{
+				Config:           base + connectionHCL(name, n, n.subnet, "  queues = [dli_queue.test.name]"),
+				ConfigPlanChecks: updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(queue)})),
+					bindingsAre([2]string{"pool", pool}, [2]string{"queue", queue}),
+				},
+			},
+			{
+				ResourceName:            resName,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"tags"},
+			},
+			{
+				Config:           base + connectionHCL(name, n, n.subnet, ""),
+				ConfigPlanChecks: updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"), knownvalue.Null()),
+					bindingsAre([2]string{"pool", pool}),
+				},
+			},
+		},
+	})
+}
+
+// Routes are added, changed (delete + add under the same name) and removed.
+func TestAccEnhancedConnection_routes(t *testing.T) {
+	env := acctest.New(t)
+	n := destination(t, env)
+	pool, name := acctest.Name("pool"), acctest.Name("test1")
+	base := env.Config(poolHCL(pool))
+	routesAre := func(rs ...[2]string) statecheck.StateCheck {
+		checks := make([]knownvalue.Check, 0, len(rs))
+		for _, r := range rs {
+			checks = append(checks, knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"name": knownvalue.StringExact(r[0]), "cidr": knownvalue.StringExact(r[1]),
+			}))
+		}
+		return statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.SetExact(checks))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: base + connectionHCL(name, n, n.subnet, `  routes = [{ name = "office", cidr = "10.10.0.0/16" }]`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					routesAre([2]string{"office", "10.10.0.0/16"}),
+					bindingsAre([2]string{"pool", pool}),
+				},
+				ConfigPlanChecks: emptyPlanAfterApply(),
+			},
+			{
+				Config: base + connectionHCL(name, n, n.subnet, `  routes = [
+    { name = "office", cidr = "10.10.0.0/16" },
+    { name = "lab-2", cidr = "192.168.100.0/24" },
+  ]`),
+				ConfigPlanChecks:  updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"office", "10.10.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
+			},
+			{
+				ResourceName:            resName,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"tags"},
+			},
+			{
+				Config: base + connectionHCL(name, n, n.subnet, `  routes = [
+    { name = "office", cidr = "10.20.0.0/16" },
+    { name = "lab-2", cidr = "192.168.100.0/24" },
+  ]`),
+				ConfigPlanChecks:  updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"office", "10.20.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
+			},
+			{
+				Config:            base + connectionHCL(name, n, n.subnet, ""),
+				ConfigPlanChecks:  updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.Null())},
+				Check: func(s *terraform.State) error {
+					id, err := connectionID(s)
+					if err != nil {
+						return err
+					}
+					conn, err := testClient(t, env).GetConnection(context.Background(), id)
+					if err != nil {
+						return err
+					}
+					if len(conn.Routes) != 0 {
+						return fmt.Errorf("DLI still has routes %v", conn.Routes)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// A new subnet means a new connection; the old one is deleted first.
+func TestAccEnhancedConnection_replace(t *testing.T) {
+	env := acctest.New(t)
+	n := destination(t, env)
+	pool, name := acctest.Name("pool"), acctest.Name("test1")
+	base := env.Config(poolHCL(pool))
+	var firstID string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: base + connectionHCL(name, n, n.subnet, ""),
+				Check: func(s *terraform.State) (err error) {
+					firstID, err = connectionID(s)
+					return err
+				},
+			},
+			{
+				Config: base + connectionHCL(name, n, n.subnet2, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("subnet_id"), knownvalue.StringExact(n.subnet2)),
+					bindingsAre([2]string{"pool", pool}),
+				},
+				Check: func(s *terraform.State) error {
+					id, err := connectionID(s)
+					if err != nil {
+						return err
+					}
+					if id == firstID {
+						return fmt.Errorf("connection %s was not replaced", id)
+					}
+					if _, err := testClient(t, env).GetConnection(context.Background(), firstID); !client.IsNotFound(err) {
+						return fmt.Errorf("the replaced connection %s should be gone, got %v", firstID, err)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// A connection deleted out of band (left DELETED, as DLI does) is recreated.
+func TestAccEnhancedConnection_disappears(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	n := destination(t, env)
+	pool, name := acctest.Name("pool"), acctest.Name("test1")
+	cfg := env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: func(s *terraform.State) error {
+					id, err := connectionID(s)
+					if err != nil {
+						return err
+					}
+					env.Emulator.DeleteConnectionNow(id)
+					return nil
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, plancheck.ResourceActionCreate)},
+				},
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				// Apply again: recreated, bound and ACTIVE.
+				Config:            cfg,
+				ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", pool})},
+				ConfigPlanChecks:  emptyPlanAfterApply(),
+			},
+		},
+	})
+}
+
+// A peering that ends FAILED fails the apply with the pool's name and the reason.
+func TestAccEnhancedConnection_failedBinding(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	n := destination(t, env)
+	pool, name := acctest.Name("pool"), acctest.Name("test1")
+	env.Emulator.FailNext("binding", pool)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, "")),
+				ExpectError: regexp.MustCompile(words(fmt.Sprintf(`binding of elastic resource pool "%s"`, pool)).String() +
+					`[\s\S]*` + words("FAILED:").String() + `[\s\S]*` + words("the destination VPC refused it").String()),
+			},
+		},
+	})
+}
+
+// Invalid arguments are refused at plan time, before any API call.
+func TestAccEnhancedConnection_invalid(t *testing.T) {
+	env := acctest.New(t)
+	n := destination(t, env)
+	conn := func(name, extra string) string {
+		return env.Config(fmt.Sprintf(`
+resource "dli_enhanced_connection" "test" {
+  name      = %q
+  vpc_id    = %q
+  subnet_id = %q
+%s
+}
+`, name, n.vpc, n.subnet, extra))
+	}
+	cases := []struct {
+		config string
+		want   *regexp.Regexp
+	}{
+		{conn("test1", `  hosts = [{ name = "ecs-1", ip = "192.168.0.300" }]`), words(`"192.168.0.300" is not an IPv4 address`)},
+		{conn("test1", `  hosts = [{ name = "ecs-1", ip = "fd00::1" }]`), words("Invalid IPv4 Address")},
+		{conn("test1", `  hosts = [
+    { name = "ecs-1", ip = "192.168.0.1" },
+    { name = "ecs-1", ip = "192.168.0.2" },
+  ]`), words(`The host name "ecs-1" appears more than once`)},
+		{conn("test1", `  hosts = [{ name = "1ecs", ip = "192.168.0.1" }]`), words("must start with a letter")},
+		{conn("test1", `  routes = [{ name = "r1", cidr = "10.0.0.0/33" }]`), words(`"10.0.0.0/33" is not an IPv4 CIDR block`)},
+		{conn("test1", `  routes = [{ name = "r1", cidr = "10.0.0.1/16" }]`), words("has host bits set; use the network address 10.0.0.0/16")},
+		{conn("test1", `  routes = [
+    { name = "r1", cidr = "10.0.0.0/16" },
+    { name = "r1", cidr = "10.1.0.0/16" },
+  ]`), words(`The route name "r1" appears more than once`)},
+		{conn("test1", `  routes = [{ name = "bad route", cidr = "10.0.0.0/16" }]`), words("may contain only letters, digits, '_' and '-'")},
+		{conn("bad-name", ""), words("may contain only letters, digits and underscores")},
+		{conn("12345", ""), words("must not consist of digits only")},
+		{conn("_test1", ""), words("must not start with an underscore")},
+		{conn(strings.Repeat("a", 65), ""), words("string length must be between 1 and 64")},
+		{conn("test1", `  queues = ["default"]`), words(`value must be none of: ["default"]`)},
+	}
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{Config: c.config, PlanOnly: true, ExpectError: c.want})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps:                    steps,
+	})
+	if env.Emulator != nil {
+		for _, r := range env.Emulator.Requests() {
+			if strings.Contains(r.Path, "enhanced-connections") {
+				t.Errorf("invalid configurations reached the API: %s %s", r.Method, r.Path)
+			}
+		}
+	}
+}
