@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -348,6 +349,103 @@ func TestAccElasticResourcePool_invalid(t *testing.T) {
 			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "172.16.0.0/33"`), `(?s)Invalid CIDR Block.*not in CIDR notation`),
 			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "172.16.0.1/12"`), `(?s)host bits set; the network is\s+172.16.0.0/12`),
 			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "fd00::/8"`), `(?s)not an IPv4 network`),
+		},
+	})
+}
+
+// TestAccElasticResourcePool_queues: a pool lists the queues put into it, its
+// reads use the name filter, and DLI's refusal to delete a pool that still
+// holds queues reaches the user with the blocking queue's name.
+func TestAccElasticResourcePool_queues(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	name := acctest.Name("acc_pool_queues")
+	queue := acctest.Name("acc_pool_queue")
+	config := env.Config(poolHCL(name, 64, 64))
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(*terraform.State) error {
+					// Put a queue into the pool behind Terraform's back.
+					return testClient(t, env).CreateQueue(context.Background(), client.CreateQueueInput{
+						Name: queue, Type: "sql", CUCount: 16, PoolName: name,
+					})
+				},
+			},
+			{
+				PreConfig:        env.Emulator.ResetRequests,
+				Config:           config,
+				ConfigPlanChecks: emptyPlan(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("queues", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(queue)})),
+				},
+				Check: func(*terraform.State) error { return onlyFilteredPoolReads(env, name) },
+			},
+			{
+				Config:      config,
+				Destroy:     true,
+				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Elastic Resource Pool.*` + queue),
+			},
+			{
+				PreConfig:         func() { env.Emulator.DeleteQueueNow(queue) },
+				Config:            config,
+				ConfigPlanChecks:  emptyPlan(),
+				ConfigStateChecks: []statecheck.StateCheck{expect("queues", knownvalue.ListSizeExact(0))},
+			},
+		},
+	})
+}
+
+// onlyFilteredPoolReads asserts that the pool was read, and only through the
+// list filtered by its name: never by scanning every pool.
+func onlyFilteredPoolReads(env *acctest.Env, name string) error {
+	reads := 0
+	for _, r := range env.Emulator.Requests() {
+		if r.Method != "GET" || !strings.HasSuffix(r.Path, "/elastic-resource-pools") {
+			continue
+		}
+		reads++
+		if !strings.Contains(r.Query, "name="+name) {
+			return fmt.Errorf("pool list read without the name filter: %s?%s", r.Path, r.Query)
+		}
+	}
+	if reads == 0 {
+		return fmt.Errorf("no pool reads recorded")
+	}
+	return nil
+}
+
+// TestAccElasticResourcePool_createTimeout: a pool that is still CREATING when
+// the create timeout ends is already in the state, tainted, so the next apply
+// replaces it instead of tripping over an untracked pool of the same name.
+func TestAccElasticResourcePool_createTimeout(t *testing.T) {
+	slow := acctest.FastDelays
+	slow.PoolCreate = 10 * time.Minute
+	env := acctest.NewWithDelays(t, slow)
+	env.RequireEmulator(t)
+	name := acctest.Name("acc_pool_slow")
+	config := env.Config(poolHCL(name, 64, 64, `timeouts = { create = "2s" }`))
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)Error Creating DLI Elastic Resource Pool.*timed out.*CREATING`),
+			},
+			{
+				PreConfig:        func() { env.Emulator.SetDelays(acctest.FastDelays) },
+				Config:           config,
+				ConfigPlanChecks: planned(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expect("status", knownvalue.StringExact("AVAILABLE")),
+				},
+			},
 		},
 	})
 }
