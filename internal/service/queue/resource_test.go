@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/emulator"
 	"github.com/opendli/terraform-provider-dli/internal/provider"
 )
 
@@ -238,6 +240,85 @@ func TestAccQueue_disappears(t *testing.T) {
 					},
 				},
 				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+}
+
+// TestAccQueue_createTimeoutTaints interrupts the wait after creation: the
+// queue must be tracked (tainted, so the next plan replaces it), never lost.
+func TestAccQueue_createTimeoutTaints(t *testing.T) {
+	delays := acctest.FastDelays
+	delays.QueueCreate = 4 * time.Second
+	env := acctest.NewWithDelays(t, delays)
+	env.RequireEmulator(t)
+	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
+	cfg := func(create string) string {
+		return env.Config(poolConfig(pool), queueConfig(name, 16, fmt.Sprintf("  timeouts = { create = %q }", create)))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env, name),
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg("1s"),
+				ExpectError: regexp.MustCompile(`(?s)Error Creating DLI Queue.*to reach 16 CUs timed out`),
+			},
+			{
+				Config: cfg("1m"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("cu_count"), knownvalue.Int64Exact(16)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("platform"), knownvalue.StringExact("x86_64")),
+				},
+			},
+		},
+	})
+}
+
+// TestAccQueue_refusals covers DLI refusing a scale and a deletion: the scale
+// leaves the state at the old size (so the next plan retries), and the refused
+// deletion's error names the blocker and says what to do.
+func TestAccQueue_refusals(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
+	cfg := func(cu int) string { return env.Config(poolConfig(pool), queueConfig(name, cu, "")) }
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env, name),
+		Steps: []resource.TestStep{
+			{Config: cfg(16)},
+			{
+				PreConfig: func() {
+					env.Emulator.AddFault(emulator.Fault{Method: "PUT", PathRegexp: "/queues/[^/]+/action$", Status: 400,
+						Code: "DLI.0009", Message: "Queue is restarting", Count: 1})
+				},
+				Config:      cfg(32),
+				ExpectError: regexp.MustCompile(`(?s)Error Scaling DLI Queue.*DLI.0009 Queue is restarting`),
+			},
+			{
+				Config: cfg(16),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("cu_count"), knownvalue.Int64Exact(16)),
+				},
+			},
+			{
+				PreConfig: func() {
+					env.Emulator.AddFault(emulator.Fault{Method: "DELETE", PathRegexp: "/v1.0/[^/]+/queues/[^/]+$", Status: 400,
+						Code: "DLI.0009", Message: "Queue " + name + " is bound to enhanced connection test1; unbind it first", Count: 1})
+				},
+				Config:      cfg(16),
+				Destroy:     true,
+				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Queue.*enhanced connection test1.*unbind it`),
 			},
 		},
 	})
