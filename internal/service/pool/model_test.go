@@ -1,0 +1,150 @@
+package pool
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+)
+
+func apiPool() *client.Pool {
+	return &client.Pool{
+		Name: "elastic_pool_dli", ResourceID: "6c4b2f0e-1b7a-4a55-9d1e-2f1c3b0a9e11", Description: "test",
+		Owner: "someone", Status: client.PoolStatusAvailable, MaxCU: 64, MinCU: 64, ActualCU: 64, CurrentCU: 64,
+		CIDRInVPC: "172.16.0.0/14", EnterpriseProjectID: "0", Label: map[string]string{}, CreateTime: 1700000000000,
+	}
+}
+
+func TestSetFromKeepsConfiguredSpellingAndTags(t *testing.T) {
+	var diags diag.Diagnostics
+	tags := types.MapValueMust(types.StringType, map[string]attr.Value{"k": types.StringValue("v")})
+	m := poolModel{Name: types.StringValue("Elastic_Pool_DLI"), Tags: tags, Label: types.MapNull(types.StringType)}
+	m.setFrom(apiPool(), &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got := m.Name.ValueString(); got != "Elastic_Pool_DLI" {
+		t.Errorf("name = %q, want the configured spelling", got)
+	}
+	if !m.Tags.Equal(tags) {
+		t.Errorf("tags = %v, want them kept from the state (the API does not report them)", m.Tags)
+	}
+	if !m.Label.IsNull() {
+		t.Errorf("label = %v, want null for the API's empty label", m.Label)
+	}
+	if m.Queues.IsNull() || len(m.Queues.Elements()) != 0 {
+		t.Errorf("queues = %v, want a known empty list", m.Queues)
+	}
+	if got := m.CreatedAt.ValueString(); got != "2023-11-14T22:13:20Z" {
+		t.Errorf("created_at = %q", got)
+	}
+	if m.ID.ValueString() != apiPool().ResourceID || m.CIDRInVPC.ValueString() != "172.16.0.0/14" ||
+		m.EnterpriseProjectID.ValueString() != "0" || m.Status.ValueString() != "AVAILABLE" {
+		t.Errorf("model = %+v", m)
+	}
+
+	// Another name entirely (import of a fuzzy match never gets here, but a
+	// rename must not be masked) takes the API's spelling.
+	m.Name = types.StringValue("other")
+	m.setFrom(apiPool(), &diags)
+	if m.Name.ValueString() != "elastic_pool_dli" {
+		t.Errorf("name = %q, want the API's", m.Name.ValueString())
+	}
+}
+
+func TestLabelValue(t *testing.T) {
+	var diags diag.Diagnostics
+	empty := types.MapValueMust(types.StringType, map[string]attr.Value{})
+	if got := labelValue(empty, nil, &diags); !got.Equal(empty) {
+		t.Errorf("configured {} with no API label = %v, want {} kept", got)
+	}
+	if got := labelValue(types.MapNull(types.StringType), map[string]string{}, &diags); !got.IsNull() {
+		t.Errorf("unset label with empty API label = %v, want null", got)
+	}
+	want := types.MapValueMust(types.StringType, map[string]attr.Value{"spec": types.StringValue("basic")})
+	if got := labelValue(types.MapNull(types.StringType), map[string]string{"spec": "basic"}, &diags); !got.Equal(want) {
+		t.Errorf("API label = %v, want %v (read back, as on import)", got, want)
+	}
+}
+
+func TestUpdateInputSendsOnlyChanges(t *testing.T) {
+	state := poolModel{Description: types.StringValue("a"), MaxCU: types.Int64Value(64), MinCU: types.Int64Value(64)}
+
+	if _, ok := updateInput(state, state); ok {
+		t.Error("no change must send nothing")
+	}
+	plan := state
+	plan.MaxCU = types.Int64Value(128)
+	in, ok := updateInput(plan, state)
+	if !ok || in.MaxCU == nil || *in.MaxCU != 128 || in.MinCU != nil || in.Description != nil {
+		t.Errorf("max_cu change = %+v, %v", in, ok)
+	}
+	plan = state
+	plan.Description = types.StringValue("")
+	in, ok = updateInput(plan, state)
+	if !ok || in.Description == nil || *in.Description != "" || in.MaxCU != nil || in.MinCU != nil {
+		t.Errorf("emptied description = %+v, %v; want an explicit empty description", in, ok)
+	}
+}
+
+func TestReached(t *testing.T) {
+	maxCU, minCU, d := int64(128), int64(80), "scaled"
+	target := reached(client.UpdatePoolInput{MaxCU: &maxCU, MinCU: &minCU, Description: &d})
+	p := apiPool()
+	if target(p) {
+		t.Error("the old values (a stale AVAILABLE) must not count as reached")
+	}
+	p.MaxCU, p.MinCU, p.Description = 128, 80, "scaled"
+	if !target(p) {
+		t.Error("the new values must count as reached")
+	}
+	if !reached(client.UpdatePoolInput{})(apiPool()) {
+		t.Error("an empty update is reached at once")
+	}
+}
+
+func TestUntrackedHasNoUnknowns(t *testing.T) {
+	m := poolModel{
+		ID: types.StringUnknown(), Name: types.StringValue("p"), MaxCU: types.Int64Value(64), MinCU: types.Int64Value(64),
+		Description: types.StringValue(""), CIDRInVPC: types.StringUnknown(), EnterpriseProjectID: types.StringUnknown(),
+		Tags: types.MapNull(types.StringType), Label: types.MapNull(types.StringType),
+		Status: types.StringUnknown(), CurrentCU: types.Int64Unknown(), ActualCU: types.Int64Unknown(),
+		Owner: types.StringUnknown(), CreatedAt: types.StringUnknown(), Queues: types.ListUnknown(types.StringType),
+	}
+	u := m.untracked()
+	for name, v := range map[string]attr.Value{
+		"id": u.ID, "cidr_in_vpc": u.CIDRInVPC, "enterprise_project_id": u.EnterpriseProjectID, "status": u.Status,
+		"current_cu": u.CurrentCU, "actual_cu": u.ActualCU, "owner": u.Owner, "created_at": u.CreatedAt, "queues": u.Queues,
+	} {
+		if v.IsUnknown() {
+			t.Errorf("%s is unknown; a state must not hold unknown values", name)
+		}
+	}
+	if u.Name.ValueString() != "p" {
+		t.Errorf("name = %v, want it kept: the next refresh finds the pool by name", u.Name)
+	}
+}
+
+func TestCreateInput(t *testing.T) {
+	var diags diag.Diagnostics
+	m := poolModel{
+		Name: types.StringValue("p"), MaxCU: types.Int64Value(64), MinCU: types.Int64Value(16),
+		Description: types.StringValue("d"), CIDRInVPC: types.StringUnknown(), EnterpriseProjectID: types.StringUnknown(),
+		Tags:  types.MapValueMust(types.StringType, map[string]attr.Value{"b": types.StringValue("2"), "a": types.StringValue("1")}),
+		Label: types.MapValueMust(types.StringType, map[string]attr.Value{"spec": types.StringValue("basic")}),
+	}
+	in := m.createInput(context.Background(), &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if in.CIDRInVPC != "" || in.EnterpriseProjectID != "" {
+		t.Errorf("unknown optional values must be sent empty for the service default: %+v", in)
+	}
+	if len(in.Tags) != 2 || in.Tags[0].Key != "a" || in.Label["spec"] != "basic" || in.MaxCU != 64 || in.MinCU != 16 {
+		t.Errorf("input = %+v", in)
+	}
+}

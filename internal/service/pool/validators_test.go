@@ -1,0 +1,118 @@
+package pool
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+func TestCheckCIDR(t *testing.T) {
+	for in, want := range map[string]string{
+		"172.16.0.0/12": "",
+		"172.16.0.0/14": "",
+		"10.0.0.0/8":    "",
+		"0.0.0.0/0":     "",
+		"172.16.0.0/33": "not in CIDR notation",
+		"172.16.0.0":    "not in CIDR notation",
+		"":              "not in CIDR notation",
+		"172.16.0.1/12": "host bits set; the network is 172.16.0.0/12",
+		"fd00::/8":      "not an IPv4 network",
+	} {
+		got := checkCIDR(in)
+		if want == "" && got != "" || !strings.Contains(got, want) {
+			t.Errorf("checkCIDR(%q) = %q, want it to contain %q", in, got, want)
+		}
+	}
+}
+
+func TestMultipleOf(t *testing.T) {
+	for n, wantErr := range map[int64]bool{16: false, 64: false, 32000: false, 0: true, -16: true, 70: true, 8: true} {
+		resp := &validator.Int64Response{}
+		multipleOf{step: cuStep}.ValidateInt64(context.Background(),
+			validator.Int64Request{Path: path.Root("max_cu"), ConfigValue: types.Int64Value(n)}, resp)
+		if got := resp.Diagnostics.HasError(); got != wantErr {
+			t.Errorf("multipleOf(16) on %d: error = %v, want %v (%v)", n, got, wantErr, resp.Diagnostics)
+		}
+	}
+	resp := &validator.Int64Response{}
+	multipleOf{step: cuStep}.ValidateInt64(context.Background(),
+		validator.Int64Request{Path: path.Root("max_cu"), ConfigValue: types.Int64Unknown()}, resp)
+	if resp.Diagnostics.HasError() {
+		t.Errorf("an unknown value must pass: %v", resp.Diagnostics)
+	}
+}
+
+// poolConfig builds a configuration of the real schema with the given
+// attributes set and every other one null.
+func poolConfig(t *testing.T, set map[string]tftypes.Value) tfsdk.Config {
+	t.Helper()
+	ctx := context.Background()
+	var sr resource.SchemaResponse
+	(&poolResource{}).Schema(ctx, resource.SchemaRequest{}, &sr)
+	obj := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	vals := make(map[string]tftypes.Value, len(obj.AttributeTypes))
+	for k, typ := range obj.AttributeTypes {
+		vals[k] = tftypes.NewValue(typ, nil)
+	}
+	for k, v := range set {
+		if _, ok := vals[k]; !ok {
+			t.Fatalf("no attribute %q in the schema", k)
+		}
+		vals[k] = v
+	}
+	return tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(obj, vals)}
+}
+
+func TestCURangeValidator(t *testing.T) {
+	num := func(n int64) tftypes.Value { return tftypes.NewValue(tftypes.Number, n) }
+	unknown := tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)
+	labelType := tftypes.Map{ElementType: tftypes.String}
+	basic := tftypes.NewValue(labelType, map[string]tftypes.Value{"spec": tftypes.NewValue(tftypes.String, "basic")})
+	standard := tftypes.NewValue(labelType, map[string]tftypes.Value{"spec": tftypes.NewValue(tftypes.String, "standard")})
+	unknownLabel := tftypes.NewValue(labelType, tftypes.UnknownValue)
+
+	cases := []struct {
+		name   string
+		set    map[string]tftypes.Value
+		errors []string // substrings, one per expected diagnostic; none = valid
+	}{
+		{"seed", map[string]tftypes.Value{"min_cu": num(64), "max_cu": num(64)}, nil},
+		{"standard range", map[string]tftypes.Value{"min_cu": num(64), "max_cu": num(32000)}, nil},
+		{"min above max", map[string]tftypes.Value{"min_cu": num(128), "max_cu": num(64)},
+			[]string{"min_cu (128) must not be greater than max_cu (64)"}},
+		{"below standard", map[string]tftypes.Value{"min_cu": num(16), "max_cu": num(64)},
+			[]string{"min_cu is 16; a standard-edition pool takes 64 to 32000"}},
+		{"above standard", map[string]tftypes.Value{"min_cu": num(64), "max_cu": num(32016)},
+			[]string{"max_cu is 32016"}},
+		{"explicit standard label", map[string]tftypes.Value{"min_cu": num(16), "max_cu": num(16), "label": standard},
+			[]string{"min_cu is 16", "max_cu is 16"}},
+		{"basic", map[string]tftypes.Value{"min_cu": num(16), "max_cu": num(64), "label": basic}, nil},
+		{"above basic", map[string]tftypes.Value{"min_cu": num(16), "max_cu": num(128), "label": basic},
+			[]string{"max_cu is 128; a basic-edition pool takes 16 to 64"}},
+		{"unknown max", map[string]tftypes.Value{"min_cu": num(64), "max_cu": unknown}, nil},
+		{"unknown label", map[string]tftypes.Value{"min_cu": num(16), "max_cu": num(16), "label": unknownLabel}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			resp := &resource.ValidateConfigResponse{}
+			cuRangeValidator{}.ValidateResource(context.Background(),
+				resource.ValidateConfigRequest{Config: poolConfig(t, tc.set)}, resp)
+			errs := resp.Diagnostics.Errors()
+			if len(errs) != len(tc.errors) {
+				t.Fatalf("got %d errors, want %d: %v", len(errs), len(tc.errors), errs)
+			}
+			for i, want := range tc.errors {
+				if !strings.Contains(errs[i].Detail(), want) {
+					t.Errorf("error %d = %q, want it to contain %q", i, errs[i].Detail(), want)
+				}
+			}
+		})
+	}
+}
