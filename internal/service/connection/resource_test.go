@@ -133,12 +133,22 @@ func emptyPlanAfterApply() resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
 }
 
-func updatesInPlace() resource.ConfigPlanChecks {
+// updatesInPlace expects an in-place update; extra checks run on the same plan.
+func updatesInPlace(extra ...plancheck.PlanCheck) resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{
-		PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, plancheck.ResourceActionUpdate)},
+		PreApply: append([]plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(resName, plancheck.ResourceActionUpdate),
+		}, extra...),
 		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 	}
 }
+
+// bindingsKept: a change that binds or unbinds nothing plans the bindings as
+// they are, rather than as "known after apply".
+var bindingsKept = plancheck.ExpectKnownValue(resName, tfjsonpath.New("bindings"), knownvalue.ListSizeExact(1))
+
+// bindingsRecomputed: binding or unbinding plans the bindings as unknown.
+var bindingsRecomputed = plancheck.ExpectUnknownValue(resName, tfjsonpath.New("bindings"))
 
 // testClient reaches the same DLI as the provider under test.
 func testClient(t *testing.T, env *acctest.Env) *client.Client {
@@ -234,7 +244,7 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
     { name = "db.internal", ip = "10.0.0.5" },
   ]
   tags = { owner = "acctest" }`),
-				ConfigPlanChecks: updatesInPlace(),
+				ConfigPlanChecks: updatesInPlace(bindingsKept),
 				ConfigStateChecks: []statecheck.StateCheck{
 					hostsAre([2]string{"ecs-97f8-0002", "192.168.0.22"}, [2]string{"db.internal", "10.0.0.5"}),
 					bindingsAre([2]string{"pool", pool}),
@@ -295,7 +305,7 @@ func TestAccEnhancedConnection_bindQueue(t *testing.T) {
 			},
 			{
 				Config:           base + connectionHCL(name, n, n.subnet, "  queues = [dli_queue.test.name]"),
-				ConfigPlanChecks: updatesInPlace(),
+				ConfigPlanChecks: updatesInPlace(bindingsRecomputed),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"),
@@ -311,7 +321,7 @@ func TestAccEnhancedConnection_bindQueue(t *testing.T) {
 			},
 			{
 				Config:           base + connectionHCL(name, n, n.subnet, ""),
-				ConfigPlanChecks: updatesInPlace(),
+				ConfigPlanChecks: updatesInPlace(bindingsRecomputed),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"), knownvalue.Null()),
 					bindingsAre([2]string{"pool", pool}),
@@ -353,7 +363,7 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
     { name = "office", cidr = "10.10.0.0/16" },
     { name = "lab-2", cidr = "192.168.100.0/24" },
   ]`),
-				ConfigPlanChecks:  updatesInPlace(),
+				ConfigPlanChecks:  updatesInPlace(bindingsKept),
 				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"office", "10.10.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
 			},
 			{
