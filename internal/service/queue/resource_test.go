@@ -318,7 +318,7 @@ func TestAccQueue_refusals(t *testing.T) {
 				},
 				Config:      cfg(16),
 				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Queue.*enhanced connection test1.*unbind it`),
+				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Queue.*enhanced connection test1.*remove it from the\s+connection.s\s+queues`),
 			},
 		},
 	})
