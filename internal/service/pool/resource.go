@@ -5,7 +5,10 @@ package pool
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -147,6 +150,13 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	defer cancel()
 
 	name := state.Name.ValueString()
+	if state.Tags.IsNull() && !plan.Tags.IsNull() {
+		// Only reachable after an import (see tagsChangeReplaces).
+		if err := r.checkTags(ctx, name, plan); err != nil {
+			tfkit.AddError(&resp.Diagnostics, errUpdating, err)
+			return
+		}
+	}
 	in, changed := updateInput(plan, state)
 	var p *client.Pool
 	var err error
@@ -177,6 +187,31 @@ func (r *poolResource) update(ctx context.Context, name string, in client.Update
 		return nil, err
 	}
 	return waitAvailable(ctx, r.client, name, false, reached(in))
+}
+
+// checkTags confirms that an imported pool carries the configured tags: DLI
+// does not report tags, but its list filters by them.
+func (r *poolResource) checkTags(ctx context.Context, name string, plan poolModel) error {
+	var diags diag.Diagnostics
+	tags := tfkit.Tags(ctx, plan.Tags, &diags)
+	if diags.HasError() {
+		return fmt.Errorf("reading the configured tags: %v", diags)
+	}
+	if len(tags) == 0 {
+		return nil
+	}
+	pools, err := r.client.ListPools(ctx, client.PoolFilter{Name: name, Tags: tags})
+	if err != nil {
+		return err
+	}
+	for _, p := range pools {
+		if strings.EqualFold(p.Name, name) {
+			return nil
+		}
+	}
+	return fmt.Errorf("the imported elastic resource pool %s does not carry all the configured tags, and DLI "+
+		"cannot change a pool's tags. Set tags to the ones the pool was created with, or replace the pool "+
+		"(terraform apply -replace) to create it with these tags", name)
 }
 
 // Delete removes the pool and waits until DLI no longer lists it. DLI refuses
@@ -215,7 +250,15 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 }
 
-// ImportState takes the pool's name; Read fills in the rest.
+// ImportState takes the pool's name; Read fills in the rest. DLI does not
+// report tags, so the import marks them unknown: the first apply then records
+// the configured tags after checking them (see Update) instead of replacing.
 func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		resp.Diagnostics.AddError("Invalid Import ID",
+			"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli")
+		return
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(req.ID))...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyTagsUnknown, []byte("true"))...)
 }

@@ -96,11 +96,14 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"tags": schema.MapAttribute{
 				Description: "Tags attached at creation. DLI can neither change a pool's tags nor report them, " +
-					"so a change replaces the pool and an import leaves them unset.",
+					"so a change replaces the pool. After an import the first apply records the configured tags " +
+					"in place, having checked through the list API's tag filter that the pool carries them.",
 				Optional:    true,
 				ElementType: types.StringType,
 				PlanModifiers: []planmodifier.Map{
-					mapplanmodifier.RequiresReplace(),
+					mapplanmodifier.RequiresReplaceIf(tagsChangeReplaces,
+						"Replaces the pool, unless it was imported and its tags are recorded for the first time.",
+						"Replaces the pool, unless it was imported and its tags are recorded for the first time."),
 				},
 			},
 			"label": schema.MapAttribute{
@@ -163,4 +166,12 @@ func cuValidators() []validator.Int64 {
 // case: DLI lower-cases names, so both spellings denote the same pool.
 func nameChangedBeyondCase(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 	resp.RequiresReplace = !strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString())
+}
+
+// tagsChangeReplaces asks for replacement on any change of tags, except when
+// an imported pool's tags, unknown to the state, are recorded for the first time.
+func tagsChangeReplaces(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
+	imported, diags := tagsUnknown(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	resp.RequiresReplace = !(imported && req.StateValue.IsNull())
 }
