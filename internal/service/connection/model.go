@@ -127,8 +127,11 @@ func (m *connectionModel) fill(ctx context.Context, conn *client.Connection, dia
 	m.SubnetID = types.StringValue(conn.SubnetID)
 	m.Status = types.StringValue(conn.Status)
 	m.CreatedAt = tfkit.Timestamp(conn.CreateTime)
-	m.ElasticResourcePools = nameSet(ctx, m.ElasticResourcePools, bindingNames(conn.Pools), diags)
-	m.Queues = nameSet(ctx, m.Queues, bindingNames(conn.Queues), diags)
+	// A FAILED peering does not count as bound: leaving it out of the sets makes
+	// the next plan bind it again (DLI replaces a FAILED peering when asked to
+	// bind it again); bindings still shows it with its err_msg.
+	m.ElasticResourcePools = nameSet(ctx, m.ElasticResourcePools, boundNames(conn.Pools), diags)
+	m.Queues = nameSet(ctx, m.Queues, boundNames(conn.Queues), diags)
 	m.Hosts = hostList(m.Hosts, conn.Hosts, diags)
 	m.Routes = routeSet(m.Routes, conn.Routes, diags)
 	m.Bindings = bindingList(conn, diags)
@@ -142,12 +145,38 @@ func (m *connectionModel) clearComputed() {
 	m.Bindings = types.ListNull(bindingType)
 }
 
-func bindingNames(bs []client.Binding) []string {
+// boundNames lists the pools or queues whose peering has not FAILED.
+func boundNames(bs []client.Binding) []string {
 	out := make([]string, 0, len(bs))
 	for _, b := range bs {
-		out = append(out, b.Name)
+		if b.Status != client.BindingStatusFailed {
+			out = append(out, b.Name)
+		}
 	}
 	return out
+}
+
+// failedNames lists the pools and queues whose peering FAILED according to the
+// bindings attribute. They are in neither set of the state (see fill), so an
+// unbind of one the configuration no longer wants must come from here.
+func failedNames(ctx context.Context, bindings types.List, diags *diag.Diagnostics) (pools, queues []string) {
+	if bindings.IsNull() || bindings.IsUnknown() {
+		return nil, nil
+	}
+	var bs []bindingModel
+	diags.Append(bindings.ElementsAs(ctx, &bs, false)...)
+	for _, b := range bs {
+		if b.Status.ValueString() != client.BindingStatusFailed {
+			continue
+		}
+		switch b.Kind.ValueString() {
+		case kindPool:
+			pools = append(pools, b.Name.ValueString())
+		case kindQueue:
+			queues = append(queues, b.Name.ValueString())
+		}
+	}
+	return pools, queues
 }
 
 // nameSet turns names reported by DLI into a set, keeping the prior spelling of

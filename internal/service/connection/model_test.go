@@ -150,3 +150,29 @@ func TestHostsOfNullIsEmptyList(t *testing.T) {
 		t.Errorf("hostsOf(null) = %#v; want an empty, non-nil list (it clears the mapping)", hs)
 	}
 }
+
+func TestFailedBindingIsNotBound(t *testing.T) {
+	ctx := context.Background()
+	var diags diag.Diagnostics
+	m := emptyModel()
+	m.ElasticResourcePools = stringSet(t, "p1", "p2")
+	conn := &client.Connection{
+		ID: "c", Name: "c", Status: "ACTIVE",
+		Pools:  []client.Binding{{Name: "p1", Status: "ACTIVE"}, {Name: "p2", Status: "FAILED", ErrMsg: "refused"}},
+		Queues: []client.Binding{{Name: "q1", Status: "FAILED"}},
+	}
+	m.fill(ctx, conn, &diags)
+	if !m.ElasticResourcePools.Equal(stringSet(t, "p1")) {
+		t.Errorf("elastic_resource_pools = %s: a FAILED peering must not count as bound", m.ElasticResourcePools)
+	}
+	if !m.Queues.IsNull() {
+		t.Errorf("queues = %s", m.Queues)
+	}
+	pools, queues := failedNames(ctx, m.Bindings, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if len(pools) != 1 || pools[0] != "p2" || len(queues) != 1 || queues[0] != "q1" {
+		t.Errorf("failedNames = %v, %v", pools, queues)
+	}
+}

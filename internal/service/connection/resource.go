@@ -126,9 +126,11 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// Update unbinds removed pools and queues, binds added ones, replaces the host
-// mapping when it changed, applies the route difference, and waits until every
-// binding is ACTIVE and every unbound one is gone.
+// Update unbinds removed pools and queues (and FAILED ones no longer wanted),
+// binds added ones (and FAILED ones still wanted: DLI then retries the
+// peering), replaces the host mapping when it changed, applies the route
+// difference, and waits until every binding is ACTIVE and every unbound one is
+// gone.
 func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state connectionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -142,6 +144,9 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	wantQueues := tfkit.Strings(ctx, plan.Queues, &resp.Diagnostics)
 	addPools, delPools := diffNames(tfkit.Strings(ctx, state.ElasticResourcePools, &resp.Diagnostics), wantPools)
 	addQueues, delQueues := diffNames(tfkit.Strings(ctx, state.Queues, &resp.Diagnostics), wantQueues)
+	failedPools, failedQueues := failedNames(ctx, state.Bindings, &resp.Diagnostics)
+	delPools = append(delPools, minus(failedPools, wantPools)...)
+	delQueues = append(delQueues, minus(failedQueues, wantQueues)...)
 	delRoutes, addRoutes := diffRoutes(routesOf(ctx, state.Routes, &resp.Diagnostics), routesOf(ctx, plan.Routes, &resp.Diagnostics))
 	hosts := hostsOf(ctx, plan.Hosts, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {

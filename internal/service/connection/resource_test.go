@@ -49,16 +49,18 @@ func destination(t *testing.T, env *acctest.Env) network {
 }
 
 // poolHCL is the seed's elastic resource pool (min = max = 64 CU).
-func poolHCL(name string) string {
+func poolHCL(name string) string { return labelledPoolHCL("test", name) }
+
+func labelledPoolHCL(label, name string) string {
 	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "test" {
+resource "dli_elastic_resource_pool" %q {
   name        = %q
   cidr_in_vpc = "172.16.0.0/14"
   max_cu      = 64
   min_cu      = 64
   description = "test"
 }
-`, name)
+`, label, name)
 }
 
 // queueHCL is the seed's queue1 in that pool.
@@ -558,4 +560,53 @@ resource "dli_enhanced_connection" "test" {
 			}
 		}
 	}
+}
+
+// A peering that FAILED while binding in place is retried by the next apply
+// if still wanted, and unbound by the next apply if no longer wanted.
+func TestAccEnhancedConnection_failedBindingInUpdate(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	n := destination(t, env)
+	poolA, poolB, name := acctest.Name("poola"), acctest.Name("poolb"), acctest.Name("test1")
+	pools := env.Config(poolHCL(poolA), labelledPoolHCL("b", poolB))
+	config := func(bound string) string {
+		return pools + fmt.Sprintf(`
+resource "dli_enhanced_connection" "test" {
+  name                   = %q
+  vpc_id                 = %q
+  subnet_id              = %q
+  elastic_resource_pools = [%s]
+}
+`, name, n.vpc, n.subnet, bound)
+	}
+	onlyA := config("dli_elastic_resource_pool.test.name")
+	both := config("dli_elastic_resource_pool.test.name, dli_elastic_resource_pool.b.name")
+	failB := func() { env.Emulator.FailNext("binding", poolB) }
+	failedB := regexp.MustCompile(words(fmt.Sprintf(`binding of elastic resource pool "%s"`, poolB)).String() +
+		`[\s\S]*` + words("the destination VPC refused it").String())
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{Config: onlyA, ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", poolA})}},
+			{PreConfig: failB, Config: both, ExpectError: failedB},
+			{
+				// Still wanted: bound again, ACTIVE this time.
+				Config:           both,
+				ConfigPlanChecks: updatesInPlace(bindingsRecomputed),
+				ConfigStateChecks: []statecheck.StateCheck{
+					bindingsAre([2]string{"pool", poolA}, [2]string{"pool", poolB}),
+				},
+			},
+			{Config: onlyA, ConfigPlanChecks: updatesInPlace(bindingsRecomputed)},
+			{PreConfig: failB, Config: both, ExpectError: failedB},
+			{
+				// No longer wanted: the FAILED peering alone plans an update that unbinds it.
+				Config:            onlyA,
+				ConfigPlanChecks:  updatesInPlace(bindingsRecomputed),
+				ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", poolA})},
+			},
+		},
+	})
 }
