@@ -173,5 +173,6 @@ func nameChangedBeyondCase(_ context.Context, req planmodifier.StringRequest, re
 func tagsChangeReplaces(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
 	imported, diags := tagsUnknown(ctx, req.Private)
 	resp.Diagnostics.Append(diags...)
-	resp.RequiresReplace = !(imported && req.StateValue.IsNull())
+	firstRecord := imported && req.StateValue.IsNull()
+	resp.RequiresReplace = !firstRecord
 }

@@ -56,7 +56,10 @@ func poolConfig(t *testing.T, set map[string]tftypes.Value) tfsdk.Config {
 	ctx := context.Background()
 	var sr resource.SchemaResponse
 	(&poolResource{}).Schema(ctx, resource.SchemaRequest{}, &sr)
-	obj := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	obj, ok := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema's type is not an object")
+	}
 	vals := make(map[string]tftypes.Value, len(obj.AttributeTypes))
 	for k, typ := range obj.AttributeTypes {
 		vals[k] = tftypes.NewValue(typ, nil)
