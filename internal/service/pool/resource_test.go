@@ -466,14 +466,14 @@ func TestAccElasticResourcePool_importTags(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.Name("acc_pool_tags")
 	// The import step below does not get the testing framework's provider
-	// source added for it, so name the source here.
-	source := `
+	// source added for it, so name the source the framework serves.
+	source := fmt.Sprintf(`
 terraform {
   required_providers {
-    dli = { source = "opendli/dli" }
+    dli = { source = %q }
   }
 }
-`
+`, providerSource())
 	tagged := func(v string) string {
 		return env.Config(source, poolHCL(name, 64, 64, fmt.Sprintf(`tags = { owner = %q }`, v)))
 	}
@@ -543,4 +543,17 @@ func createOutOfBand(t *testing.T, env *acctest.Env, name string, tags ...client
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
+}
+
+// providerSource is the address under which the testing framework serves the
+// provider: its host and namespace variables, with the framework's defaults.
+func providerSource() string {
+	host, namespace := os.Getenv("TF_ACC_PROVIDER_HOST"), os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	if namespace == "" {
+		namespace = "hashicorp"
+	}
+	return host + "/" + namespace + "/dli"
 }
