@@ -72,7 +72,7 @@ build_into() {
 	trap 'exit 143' TERM
 	start=$(date +%s)
 	OUT="${tmp}" "$@"
-	"${tmp}/${name}" --version >/dev/null
+	"${tmp}/${name}" --version >/dev/null 2>&1
 	mv -f "${tmp}/${name}" "${dest}"
 	rm -rf "${tmp}"
 	trap - EXIT INT TERM
