@@ -28,22 +28,25 @@ const (
 	envVPCID     = "DLI_ACC_VPC_ID"
 	envSubnetID  = "DLI_ACC_SUBNET_ID"
 	envSubnetID2 = "DLI_ACC_SUBNET_ID_2"
+	envRouteTbl  = "DLI_ACC_ROUTE_TABLE_ID"
 )
 
-type network struct{ vpc, subnet, subnet2 string }
+type network struct{ vpc, subnet, subnet2, routeTable string }
 
 func destination(t *testing.T, env *acctest.Env) network {
 	t.Helper()
 	if env.Emulator != nil {
 		return network{
-			vpc:     "22094d8f-c310-4621-913d-4c4d655d8495",
-			subnet:  "78f2562a-36e4-4b39-95b9-f5aab22e1281",
-			subnet2: "5b1c6a8e-4d2f-4e1a-9c3b-7a8d9e0f1a2b",
+			vpc:        "22094d8f-c310-4621-913d-4c4d655d8495",
+			subnet:     "78f2562a-36e4-4b39-95b9-f5aab22e1281",
+			subnet2:    "5b1c6a8e-4d2f-4e1a-9c3b-7a8d9e0f1a2b",
+			routeTable: "9d4f2c1a-6b3e-4f5a-8c7d-2e1f0a9b8c7d",
 		}
 	}
-	n := network{os.Getenv(envVPCID), os.Getenv(envSubnetID), os.Getenv(envSubnetID2)}
-	if n.vpc == "" || n.subnet == "" || n.subnet2 == "" {
-		t.Skipf("on the real cloud set %s, %s and %s to a VPC and two of its subnets", envVPCID, envSubnetID, envSubnetID2)
+	n := network{os.Getenv(envVPCID), os.Getenv(envSubnetID), os.Getenv(envSubnetID2), os.Getenv(envRouteTbl)}
+	if n.vpc == "" || n.subnet == "" || n.subnet2 == "" || n.routeTable == "" {
+		t.Skipf("on the real cloud set %s, %s, %s and %s to a VPC, two of its subnets and the route table "+
+			"of the second", envVPCID, envSubnetID, envSubnetID2, envRouteTbl)
 	}
 	return n
 }
@@ -446,6 +449,25 @@ func TestAccEnhancedConnection_replace(t *testing.T) {
 					}
 					return nil
 				},
+			},
+			{
+				// route_table_id is not reported by DLI: it is kept from the
+				// configuration, without a diff, and a change replaces.
+				Config: base + connectionHCL(name, n, n.subnet2, fmt.Sprintf("  route_table_id = %q", n.routeTable)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("route_table_id"), knownvalue.StringExact(n.routeTable)),
+				},
+			},
+			{
+				ResourceName:      resName,
+				ImportState:       true,
+				ImportStateVerify: true,
+				// Neither is reported by DLI, so import cannot know them.
+				ImportStateVerifyIgnore: []string{"route_table_id", "tags"},
 			},
 		},
 	})
