@@ -131,19 +131,19 @@ install_one() {
 # finished the same build while this one waited.
 install_terraform() {
 	works "$1" && return 0
-	log "building Terraform ${TF_VERSION} from source (about 5-10 minutes once)"
+	log "building Terraform ${TF_VERSION} from source (about 3-5 minutes, once)"
 	build_into "$1" terraform go_install "github.com/hashicorp/terraform@v${TF_VERSION}"
 }
 
 install_tofu() {
 	works "$1" && return 0
-	log "building OpenTofu ${TOFU_VERSION} from source (about 5-10 minutes once)"
+	log "building OpenTofu ${TOFU_VERSION} from source (about 10-13 minutes, once)"
 	build_into "$1" tofu build_tofu
 }
 
 install_golangci_lint() {
 	works "$1" && return 0
-	log "building golangci-lint ${GOLANGCI_LINT_VERSION} from source"
+	log "building golangci-lint ${GOLANGCI_LINT_VERSION} from source (a few minutes, once)"
 	build_into "$1" golangci-lint go_install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v${GOLANGCI_LINT_VERSION}"
 }
 
