@@ -17,7 +17,6 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/provider"
 )
 
 const resName = "dli_enhanced_connection.test"
@@ -155,32 +154,11 @@ var bindingsKept = plancheck.ExpectKnownValue(resName, tfjsonpath.New("bindings"
 // bindingsRecomputed: binding or unbinding plans the bindings as unknown.
 var bindingsRecomputed = plancheck.ExpectUnknownValue(resName, tfjsonpath.New("bindings"))
 
-// testClient reaches the same DLI as the provider under test.
-func testClient(t *testing.T, env *acctest.Env) *client.Client {
-	t.Helper()
-	cfg := client.Config{
-		Region: env.Region, AccessKey: env.AccessKey, SecretKey: env.SecretKey, ProjectID: env.ProjectID,
-		Endpoint: env.URL, IAMEndpoint: env.URL, MaxRetries: 3,
-	}
-	if env.Emulator == nil {
-		cfg = client.Config{
-			Region: os.Getenv(provider.EnvRegion), AccessKey: os.Getenv(provider.EnvAccessKey),
-			SecretKey: os.Getenv(provider.EnvSecretKey), SecurityToken: os.Getenv(provider.EnvSecurityToken),
-			ProjectID: os.Getenv(provider.EnvProjectID), MaxRetries: 5,
-		}
-	}
-	c, err := client.New(context.Background(), cfg)
-	if err != nil {
-		t.Fatalf("building a client for the checks: %v", err)
-	}
-	return c
-}
-
 // checkDestroyed asserts that every connection of the pre-destroy state is
 // gone from DLI (the client reports DELETED connections as not found).
 func checkDestroyed(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		c := testClient(t, env)
+		c := env.Client(t)
 		for _, rs := range s.RootModule().Resources {
 			if rs.Type != "dli_enhanced_connection" {
 				continue
@@ -279,7 +257,7 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					conn, err := testClient(t, env).GetConnection(context.Background(), id)
+					conn, err := env.Client(t).GetConnection(context.Background(), id)
 					if err != nil {
 						return err
 					}
@@ -394,7 +372,7 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					conn, err := testClient(t, env).GetConnection(context.Background(), id)
+					conn, err := env.Client(t).GetConnection(context.Background(), id)
 					if err != nil {
 						return err
 					}
@@ -444,7 +422,7 @@ func TestAccEnhancedConnection_replace(t *testing.T) {
 					if id == firstID {
 						return fmt.Errorf("connection %s was not replaced", id)
 					}
-					if _, err := testClient(t, env).GetConnection(context.Background(), firstID); !client.IsNotFound(err) {
+					if _, err := env.Client(t).GetConnection(context.Background(), firstID); !client.IsNotFound(err) {
 						return fmt.Errorf("the replaced connection %s should be gone, got %v", firstID, err)
 					}
 					return nil

@@ -3,7 +3,6 @@ package pool_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,7 +18,6 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/provider"
 )
 
 const addr = "dli_elastic_resource_pool.test"
@@ -67,28 +65,9 @@ func planned(action plancheck.ResourceActionType) resource.ConfigPlanChecks {
 	}
 }
 
-// testClient reaches the same DLI as the provider under test, for checks that
-// look behind Terraform's back.
-func testClient(t *testing.T, env *acctest.Env) *client.Client {
-	t.Helper()
-	cfg := client.Config{
-		Region: env.Region, AccessKey: env.AccessKey, SecretKey: env.SecretKey, ProjectID: env.ProjectID,
-		Endpoint: env.URL, IAMEndpoint: env.URL, MaxRetries: 3,
-	}
-	if env.Emulator == nil {
-		cfg.AccessKey, cfg.SecretKey = os.Getenv(provider.EnvAccessKey), os.Getenv(provider.EnvSecretKey)
-		cfg.SecurityToken, cfg.ProjectID = os.Getenv(provider.EnvSecurityToken), os.Getenv(provider.EnvProjectID)
-	}
-	c, err := client.New(context.Background(), cfg)
-	if err != nil {
-		t.Fatalf("building a DLI client for checks: %v", err)
-	}
-	return c
-}
-
 // checkDestroyed asserts that DLI no longer lists any pool of the state.
 func checkDestroyed(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
-	c := testClient(t, env)
+	c := env.Client(t)
 	return func(s *terraform.State) error {
 		for _, rs := range s.RootModule().Resources {
 			if rs.Type != "dli_elastic_resource_pool" {
@@ -380,7 +359,7 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 				Config: config,
 				Check: func(*terraform.State) error {
 					// Put a queue into the pool behind Terraform's back.
-					return testClient(t, env).CreateQueue(context.Background(), client.CreateQueueInput{
+					return env.Client(t).CreateQueue(context.Background(), client.CreateQueueInput{
 						Name: queue, Type: "sql", CUCount: 16, PoolName: name,
 					})
 				},
@@ -473,7 +452,7 @@ terraform {
     dli = { source = %q }
   }
 }
-`, providerSource())
+`, acctest.ProviderSource())
 	tagged := func(v string) string {
 		return env.Config(source, poolHCL(name, 64, 64, fmt.Sprintf(`tags = { owner = %q }`, v)))
 	}
@@ -525,7 +504,7 @@ func createOutOfBand(t *testing.T, env *acctest.Env, name string, tags ...client
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 	defer cancel()
-	c := testClient(t, env)
+	c := env.Client(t)
 	if err := c.CreatePool(ctx, client.CreatePoolInput{Name: name, MaxCU: 64, MinCU: 64, Tags: tags}); err != nil {
 		t.Fatalf("creating elastic resource pool %s: %v", name, err)
 	}
@@ -543,17 +522,4 @@ func createOutOfBand(t *testing.T, env *acctest.Env, name string, tags ...client
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
-}
-
-// providerSource is the address under which the testing framework serves the
-// provider: its host and namespace variables, with the framework's defaults.
-func providerSource() string {
-	host, namespace := os.Getenv("TF_ACC_PROVIDER_HOST"), os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
-	if host == "" {
-		host = "registry.terraform.io"
-	}
-	if namespace == "" {
-		namespace = "hashicorp"
-	}
-	return host + "/" + namespace + "/dli"
 }

@@ -3,7 +3,6 @@ package queue_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,7 +18,6 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
-	"github.com/opendli/terraform-provider-dli/internal/provider"
 )
 
 const addr = "dli_queue.test"
@@ -364,7 +362,7 @@ resource "dli_queue" "test" {
 // checkDestroyed asserts that the queue no longer exists in DLI.
 func checkDestroyed(t *testing.T, env *acctest.Env, name string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		_, err := testClient(t, env).GetQueue(context.Background(), strings.ToLower(name))
+		_, err := env.Client(t).GetQueue(context.Background(), strings.ToLower(name))
 		if err == nil {
 			return fmt.Errorf("queue %s still exists after destroy", name)
 		}
@@ -373,23 +371,4 @@ func checkDestroyed(t *testing.T, env *acctest.Env, name string) resource.TestCh
 		}
 		return nil
 	}
-}
-
-// testClient talks to the test's DLI: the emulator, or the real cloud with the
-// HW_* credentials.
-func testClient(t *testing.T, env *acctest.Env) *client.Client {
-	t.Helper()
-	cfg := client.Config{Region: env.Region, MaxRetries: 3}
-	if env.Emulator != nil {
-		cfg.AccessKey, cfg.SecretKey, cfg.ProjectID = env.AccessKey, env.SecretKey, env.ProjectID
-		cfg.Endpoint, cfg.IAMEndpoint = env.URL, env.URL
-	} else {
-		cfg.AccessKey, cfg.SecretKey = os.Getenv(provider.EnvAccessKey), os.Getenv(provider.EnvSecretKey)
-		cfg.SecurityToken, cfg.ProjectID = os.Getenv(provider.EnvSecurityToken), os.Getenv(provider.EnvProjectID)
-	}
-	c, err := client.New(context.Background(), cfg)
-	if err != nil {
-		t.Fatalf("building a DLI client for the checks: %v", err)
-	}
-	return c
 }
