@@ -64,14 +64,20 @@ build_into() {
 	dir="$(dirname "${dest}")"
 	mkdir -p "${dir}"
 	tmp="$(mktemp -d "${BIN}/.tmp-${name}.XXXXXX")"
-	# An interrupted or failed build leaves nothing behind; exiting from the
-	# signal traps runs the EXIT trap.
+	# An interrupted or failed build leaves nothing behind. The build runs in
+	# the background so that a signal is handled at once (bash would wait
+	# for a foreground child first): the traps stop the build, and exiting
+	# from them runs the EXIT trap, which removes the temporary directory.
 	# shellcheck disable=SC2064 # expand tmp now: it is local to this call.
 	trap "rm -rf '${tmp}'" EXIT
-	trap 'exit 130' INT
-	trap 'exit 143' TERM
 	start=$(date +%s)
-	OUT="${tmp}" "$@"
+	OUT="${tmp}" "$@" &
+	local child=$!
+	# shellcheck disable=SC2064 # expand child now.
+	trap "kill ${child} 2>/dev/null; wait ${child}; exit 130" INT
+	# shellcheck disable=SC2064
+	trap "kill ${child} 2>/dev/null; wait ${child}; exit 143" TERM
+	wait "${child}"
 	"${tmp}/${name}" --version >/dev/null 2>&1
 	mv -f "${tmp}/${name}" "${dest}"
 	rm -rf "${tmp}"
@@ -79,8 +85,10 @@ build_into() {
 	log "built ${dest} in $(($(date +%s) - start))s"
 }
 
+# The build functions run as build_into's background job and end with exec,
+# so the job's process is the go command itself and a kill reaches it.
 go_install() { # go_install <package@version>, into OUT
-	GOBIN="${OUT}" go install "$1"
+	GOBIN="${OUT}" exec go install "$1"
 }
 
 # OpenTofu's go.mod carries replace directives, which `go install pkg@v`
@@ -95,9 +103,10 @@ build_tofu() {
 		log "could not download github.com/opentofu/opentofu@v${TOFU_VERSION}"
 		return 1
 	fi
-	(cd "${moddir}" && go build -trimpath \
+	cd "${moddir}"
+	exec go build -trimpath \
 		-ldflags "-X github.com/opentofu/opentofu/version.dev=no" \
-		-o "${OUT}/tofu" ./cmd/tofu)
+		-o "${OUT}/tofu" ./cmd/tofu
 }
 
 install_one() {
