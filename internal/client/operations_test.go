@@ -345,6 +345,31 @@ func TestListPoolQueues(t *testing.T) {
 	}
 }
 
+// TestFindPoolQueue checks that the fuzzy queue_name filter is sent and the
+// exact name picked from the answer, and that a missing queue is NotFound.
+func TestFindPoolQueue(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		reply(w, 200, `{"is_success":true,"count":2,"queues":[{"queue_name":"q10","queue_type":"sql"},
+			{"queue_name":"q1","queue_type":"sql","queue_scaling_policies":[{"priority":2,"impact_start_time":"00:00","impact_stop_time":"24:00","min_cu":4,"max_cu":8,"inherit_elastic_resource_pool_max_cu":true}]}]}`)
+	})
+	c := newTestClient(t, f, 0)
+	q, err := c.FindPoolQueue(context.Background(), "p1", "Q1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := PoolQueue{Name: "q1", Type: "sql",
+		ScalingPolicies: []ScalingPolicy{{Priority: 2, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCU: 4, MaxCU: 8, InheritPoolMaxCU: true}}}
+	if !reflect.DeepEqual(*q, want) {
+		t.Errorf("got  %+v\nwant %+v", *q, want)
+	}
+	if r := f.last(t); r.Query["queue_name"] != "Q1" || r.Path != "/v3/"+testPID+"/elastic-resource-pools/p1/queues" {
+		t.Errorf("request = %s %v", r.Path, r.Query)
+	}
+	if _, err := c.FindPoolQueue(context.Background(), "p1", "q2"); !IsNotFound(err) {
+		t.Errorf("missing queue: err = %v, want NotFound", err)
+	}
+}
+
 func TestListConnectionsPages(t *testing.T) {
 	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
 		n := 100

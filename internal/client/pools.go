@@ -59,10 +59,11 @@ func (c *Client) CreatePool(ctx context.Context, in CreatePoolInput) error {
 		Tags                []wireTag         `json:"tags,omitempty"`
 		Label               map[string]string `json:"label,omitempty"`
 	}{in.Name, in.Description, in.CIDRInVPC, 1, in.MaxCU, in.MinCU, in.EnterpriseProjectID, toWireTags(in.Tags), in.Label}
-	return c.do(ctx, call{
+	_, err := c.createSafely(ctx, call{
 		op: "create elastic resource pool " + in.Name, method: http.MethodPost, path: poolsPath,
 		body: &body, unsafe: true, create: true,
-	}, nil)
+	}, nil, "elastic resource pool "+in.Name, c.lookupPool(in))
+	return err
 }
 
 // listPoolsPage fetches one page of the pool list.
@@ -178,6 +179,29 @@ type wireScalingPolicy struct {
 
 // ListPoolQueues returns every queue of a pool with its scaling policies.
 func (c *Client) ListPoolQueues(ctx context.Context, pool string) ([]PoolQueue, error) {
+	return c.listPoolQueues(ctx, "list queues of elastic resource pool "+pool, pool, "")
+}
+
+// FindPoolQueue returns one queue of a pool with its scaling policies. The
+// list's queue_name filter is a fuzzy match, so the exact name is picked from
+// its answer; a queue that is not in the pool is a NotFound error.
+func (c *Client) FindPoolQueue(ctx context.Context, pool, queue string) (*PoolQueue, error) {
+	op := "find queue " + queue + " in elastic resource pool " + pool
+	qs, err := c.listPoolQueues(ctx, op, pool, queue)
+	if err != nil {
+		return nil, err
+	}
+	for i := range qs {
+		if strings.EqualFold(qs[i].Name, queue) {
+			return &qs[i], nil
+		}
+	}
+	return nil, c.notFound(op, "queue "+queue+" is not in elastic resource pool "+pool)
+}
+
+// listPoolQueues pages through a pool's queue list, filtered by queue name
+// when queueName is set.
+func (c *Client) listPoolQueues(ctx context.Context, op, pool, queueName string) ([]PoolQueue, error) {
 	var all []PoolQueue
 	for offset := 0; ; {
 		var out struct {
@@ -193,10 +217,13 @@ func (c *Client) ListPoolQueues(ctx context.Context, pool string) ([]PoolQueue, 
 				Policies            []wireScalingPolicy `json:"queue_scaling_policies"`
 			} `json:"queues"`
 		}
+		query := []param{{"limit", strconv.Itoa(pageSize)}, {"offset", strconv.Itoa(offset)}}
+		if queueName != "" {
+			query = append(query, param{"queue_name", queueName})
+		}
 		err := c.do(ctx, call{
-			op: "list queues of elastic resource pool " + pool, method: http.MethodGet, path: poolsPath + "/{elastic_resource_pool_name}/queues",
-			params: []param{{"elastic_resource_pool_name", pool}},
-			query:  []param{{"limit", strconv.Itoa(pageSize)}, {"offset", strconv.Itoa(offset)}},
+			op: op, method: http.MethodGet, path: poolsPath + "/{elastic_resource_pool_name}/queues",
+			params: []param{{"elastic_resource_pool_name", pool}}, query: query,
 		}, &out)
 		if err != nil {
 			return nil, err
