@@ -32,6 +32,9 @@
 //     refused (DLI.0009). A deleted queue stays readable for Delays.QueueDelete.
 //     The name "default" is reserved. The seed's enterprise_project_id is kept
 //     as an enterprise project id, not read as a pool name.
+//   - A queue that joins a pool (created in it or added to it) gets DLI's
+//     default scaling policy: priority 1, 00:00-24:00, min_cu = max_cu = its
+//     cu_count. Policy windows are [start, stop): a stop time may be 24:00.
 //   - Queue properties are stored as sent (the keys of the create/update bodies,
 //     e.g. computeEngine.maxInstance); unknown keys are DLI.0001.
 //   - Connections: ACTIVE at once; each bound pool or queue is CREATING for

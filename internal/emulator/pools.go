@@ -371,7 +371,18 @@ func addQueueToPool(e *Emulator, c *call) (int, any, *apiError) {
 		return 0, nil, restricted("Elastic resource pool %s has min_cu=%d, less than the %d CUs its queues would need", name, p.MinCU, sum)
 	}
 	q.Pool = name
+	q.ScalingPolicies = defaultScalingPolicies(q.CU)
 	return http.StatusOK, ok(nil), nil
+}
+
+// endOfDay is the stop time of a window that runs to midnight: windows are
+// [start, stop), so a whole day is 00:00-24:00.
+const endOfDay = "24:00"
+
+// defaultScalingPolicies is the policy DLI gives a queue when it joins a pool:
+// priority 1 for the whole day, min_cu and max_cu at the queue's size.
+func defaultScalingPolicies(cu int32) []scalingPolicy {
+	return []scalingPolicy{{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: endOfDay, MinCU: cu, MaxCU: cu}}
 }
 
 func updateQueueScalingPolicy(e *Emulator, c *call) (int, any, *apiError) {
@@ -402,7 +413,7 @@ func updateQueueScalingPolicy(e *Emulator, c *call) (int, any, *apiError) {
 			return 0, nil, invalid("parameter queue_scaling_policies[%d].priority=%d is used twice", i, sp.Priority)
 		case !clockRe.MatchString(sp.ImpactStartTime):
 			return 0, nil, invalid("parameter queue_scaling_policies[%d].impact_start_time=%q is not HH:MM", i, sp.ImpactStartTime)
-		case !clockRe.MatchString(sp.ImpactStopTime):
+		case !clockRe.MatchString(sp.ImpactStopTime) && sp.ImpactStopTime != endOfDay:
 			return 0, nil, invalid("parameter queue_scaling_policies[%d].impact_stop_time=%q is not HH:MM", i, sp.ImpactStopTime)
 		case sp.MinCU < 0 || sp.MinCU%4 != 0:
 			return 0, nil, invalid("parameter queue_scaling_policies[%d].min_cu=%d must be a non-negative multiple of 4", i, sp.MinCU)

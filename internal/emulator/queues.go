@@ -138,6 +138,9 @@ func createQueue(e *Emulator, c *call) (int, any, *apiError) {
 		Pool: poolName, Engine: engine, CreateProperties: b.Properties, Properties: map[string]string{},
 		CreatedAt: c.now, ScaledAt: c.now.Add(e.delays.QueueCreate),
 	}
+	if poolName != "" {
+		e.st.Queues[name].ScalingPolicies = defaultScalingPolicies(cu)
+	}
 	return http.StatusOK, ok(map[string]any{"queue_name": name}), nil
 }
 
