@@ -99,12 +99,15 @@ func (c *Client) CreateConnection(ctx context.Context, in CreateConnectionInput)
 		envelope
 		ConnectionID string `json:"connection_id"`
 	}
-	err := c.do(ctx, call{
+	adopted, err := c.createSafely(ctx, call{
 		op: "create enhanced connection " + in.Name, method: http.MethodPost, path: connectionsPath,
 		body: &body, unsafe: true, create: true,
-	}, &out)
+	}, &out, "enhanced connection "+in.Name, c.lookupConnection(in))
 	if err != nil {
 		return "", err
+	}
+	if adopted != "" {
+		return adopted, nil
 	}
 	return out.ConnectionID, nil
 }

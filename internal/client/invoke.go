@@ -150,6 +150,7 @@ func (c *Client) invoke(ctx context.Context, hc *core.HcHttpClient, cl call, out
 		wait := c.backoff.delay(attempt)
 		tflog.Debug(ctx, "DLI API call failed with a transient error, retrying", map[string]any{
 			"op":         cl.op,
+			"reason":     apiErr.Kind.String() + ": " + apiErr.Error(),
 			"method":     cl.method,
 			"path":       cl.path,
 			"status":     apiErr.HTTPStatus,

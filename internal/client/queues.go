@@ -29,10 +29,11 @@ func (c *Client) CreateQueue(ctx context.Context, in CreateQueueInput) error {
 		PoolName            string    `json:"elastic_resource_pool_name,omitempty"`
 	}{in.Name, in.Type, in.Description, in.CUCount, in.EnterpriseProjectID, in.Platform, in.ResourceMode,
 		in.Labels, in.Feature, in.Engine, toWireTags(in.Tags), in.PoolName}
-	return c.do(ctx, call{
+	_, err := c.createSafely(ctx, call{
 		op: "create queue " + in.Name, method: http.MethodPost, path: queuesPath,
 		body: &body, unsafe: true, create: true,
-	}, nil)
+	}, nil, "queue "+in.Name, c.lookupQueue(in))
+	return err
 }
 
 // GetQueue reads one queue. The answer mixes camelCase and snake_case keys

@@ -1,0 +1,145 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// poolListing answers the pool list with one pool, or none when body is "".
+func poolListing(w http.ResponseWriter, pool string) {
+	if pool == "" {
+		reply(w, 200, `{"is_success":true,"count":0,"elastic_resource_pools":[]}`)
+		return
+	}
+	reply(w, 200, `{"is_success":true,"count":1,"elastic_resource_pools":[`+pool+`]}`)
+}
+
+const listedPool = `{"elastic_resource_pool_name":"p1","resource_id":"rid-1","status":"CREATING","max_cu":64,"min_cu":64,` +
+	`"cidr_in_vpc":"172.16.0.0/12","description":"d"}`
+
+var poolInput = CreatePoolInput{Name: "p1", MaxCU: 64, MinCU: 64, CIDRInVPC: "172.16.0.0/12", Description: "d"}
+
+func TestCreateAnswerLostButApplied_Adopts(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.Method == http.MethodPost {
+			reply(w, 503, `{"error_code":"DLI.0999","error_msg":"gateway timeout after commit"}`)
+			return
+		}
+		poolListing(w, listedPool)
+	})
+	c := newTestClient(t, f, 5)
+	if err := c.CreatePool(context.Background(), poolInput); err != nil {
+		t.Fatalf("the pool exists as requested, the create should be adopted: %v", err)
+	}
+	if got := countMethod(f.requests(), http.MethodPost); got != 1 {
+		t.Errorf("create sent %d times, want once", got)
+	}
+}
+
+func TestCreateAnswerLostAndNotApplied_Resends(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		switch {
+		case r.Method == http.MethodPost && n == 1:
+			reply(w, 503, `{"error_code":"DLI.0999","error_msg":"service unavailable"}`)
+		case r.Method == http.MethodPost:
+			reply(w, 200, `{"is_success":true,"message":""}`)
+		default:
+			poolListing(w, "")
+		}
+	})
+	c := newTestClient(t, f, 5)
+	if err := c.CreatePool(context.Background(), poolInput); err != nil {
+		t.Fatal(err)
+	}
+	reqs := f.requests()
+	if len(reqs) != 3 || reqs[0].Method != http.MethodPost || reqs[1].Method != http.MethodGet || reqs[2].Method != http.MethodPost {
+		t.Errorf("want POST, GET (lookup), POST; got %d requests", len(reqs))
+	}
+}
+
+func TestCreateAnswerLostAndSomeoneElsesObject_Errors(t *testing.T) {
+	other := strings.Replace(listedPool, `"max_cu":64`, `"max_cu":128`, 1)
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.Method == http.MethodPost {
+			reply(w, 502, `{"error_msg":"bad gateway"}`)
+			return
+		}
+		poolListing(w, other)
+	})
+	c := newTestClient(t, f, 5)
+	err := c.CreatePool(context.Background(), poolInput)
+	if err == nil || !strings.Contains(err.Error(), "max_cu is 128, not 64") || !strings.Contains(err.Error(), "Import it") {
+		t.Fatalf("err = %v, want a mismatch naming max_cu", err)
+	}
+	if got := countMethod(f.requests(), http.MethodPost); got != 1 {
+		t.Errorf("create sent %d times, want once", got)
+	}
+}
+
+func TestResentCreateMeetingAlreadyExistsDecidesFromObject(t *testing.T) {
+	// First answer lost, the lookup does not see the queue yet (listed late),
+	// the re-sent create meets AlreadyExists, and the second lookup finds
+	// the queue as requested: adopted.
+	gets := 0
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		switch {
+		case r.Method == http.MethodPost && n == 1:
+			reply(w, 500, `{"error_code":"DLI.0999","error_msg":"internal error"}`)
+		case r.Method == http.MethodPost:
+			reply(w, 400, `{"error_code":"DLI.0006","error_msg":"queue q1 already exists"}`)
+		default:
+			gets++
+			if gets == 1 {
+				reply(w, 400, `{"error_code":"DLI.0002","error_msg":"queue q1 does not exist"}`)
+				return
+			}
+			reply(w, 200, `{"is_success":true,"queueName":"q1","queueType":"sql","elastic_resource_pool_name":"p1","cuCount":0}`)
+		}
+	})
+	c := newTestClient(t, f, 5)
+	if err := c.CreateQueue(context.Background(), CreateQueueInput{Name: "q1", PoolName: "p1", CUCount: 16}); err != nil {
+		t.Fatal(err)
+	}
+	if got := countMethod(f.requests(), http.MethodPost); got != 2 {
+		t.Errorf("create sent %d times, want twice", got)
+	}
+}
+
+func TestConnectionCreateAnswerLostAdoptsID(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.Method == http.MethodPost {
+			reply(w, 504, `{"error_msg":"gateway timeout"}`)
+			return
+		}
+		reply(w, 200, `{"is_success":true,"count":2,"connections":[`+
+			`{"id":"old","name":"c1","status":"DELETED","dest_vpc_id":"v","dest_network_id":"s"},`+
+			`{"id":"new","name":"c1","status":"ACTIVE","dest_vpc_id":"v","dest_network_id":"s"}]}`)
+	})
+	c := newTestClient(t, f, 5)
+	id, err := c.CreateConnection(context.Background(), CreateConnectionInput{Name: "c1", VPCID: "v", SubnetID: "s"})
+	if err != nil || id != "new" {
+		t.Fatalf("id %q, err %v; want the live connection's id", id, err)
+	}
+}
+
+func TestCreateResendsBoundedByMaxRetries(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.Method == http.MethodPost {
+			reply(w, 503, `{"error_code":"DLI.0999","error_msg":"unavailable"}`)
+			return
+		}
+		poolListing(w, "")
+	})
+	c := newTestClient(t, f, 2)
+	err := c.CreatePool(context.Background(), poolInput)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Kind != KindServer {
+		t.Fatalf("err = %v", err)
+	}
+	if got := countMethod(f.requests(), http.MethodPost); got != 3 {
+		t.Errorf("create sent %d times, want 1 + 2 retries", got)
+	}
+}
