@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"crypto/tls"
+	"net"
 	"net/http"
 	"strconv"
 	"sync"
@@ -29,7 +30,18 @@ type callTransport struct {
 }
 
 func newCallTransport(insecure bool) *callTransport {
-	base := http.DefaultTransport.(*http.Transport).Clone()
+	// A fresh transport with the standard library's defaults; cloning
+	// http.DefaultTransport would need a type assertion on a global others may replace.
+	base := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   16,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
 	base.TLSClientConfig = &tls.Config{InsecureSkipVerify: insecure} //nolint:gosec // only when the user asks for it
 	return &callTransport{next: base}
 }

@@ -106,7 +106,7 @@ func TestPoolValidation(t *testing.T) {
 func TestPoolLifecycle(t *testing.T) {
 	srv, clk := startTest(t, Delays{PoolCreate: 10 * time.Second, PoolScale: 10 * time.Second, PoolDelete: 10 * time.Second})
 	a := api{t, srv}
-	a.createPool("lp", 64, 64)
+	a.createPool("lp", 64)
 	if s := a.poolByName("lp")["status"]; s != "CREATING" {
 		t.Fatalf("status %v", s)
 	}
@@ -142,7 +142,7 @@ func TestPoolLifecycle(t *testing.T) {
 		t.Fatal("pool still listed after deletion")
 	}
 	srv.Emulator.FailNext("pool", "Broken")
-	a.createPool("broken", 64, 64)
+	a.createPool("broken", 64)
 	clk.Advance(11 * time.Second)
 	if p := a.poolByName("broken"); p["status"] != "FAILED" || p["fail_reason"] == "" {
 		t.Fatalf("pool %v", p)
@@ -156,7 +156,7 @@ func TestPoolListFilters(t *testing.T) {
 		a.must("POST", a.pools(), map[string]any{"elastic_resource_pool_name": fmt.Sprintf("alpha%d", i), "min_cu": 64, "max_cu": 64,
 			"tags": []map[string]string{{"key": "n", "value": fmt.Sprint(i % 2)}}})
 	}
-	a.createPool("beta", 64, 64)
+	a.createPool("beta", 64)
 	r := a.must("GET", a.pools(), nil, "name", "ALPHA", "limit", "2", "offset", "1")
 	if num(r.body["count"]) != 5 || len(r.body["elastic_resource_pools"].([]any)) != 2 {
 		t.Fatalf("paging: %s", r.raw)
@@ -174,7 +174,7 @@ func TestPoolListFilters(t *testing.T) {
 func TestQueueValidationAndLifecycle(t *testing.T) {
 	srv, clk := startTest(t, Delays{QueueCreate: 5 * time.Second, QueueScale: 5 * time.Second, QueueDelete: 5 * time.Second})
 	a := api{t, srv}
-	a.createPool("qp", 64, 128)
+	a.createPool("qp", 128)
 	bad := []map[string]any{
 		{"queue_name": "q", "cu_count": 32},
 		{"queue_name": "q", "cu_count": 16, "queue_type": "batch"},
@@ -231,7 +231,7 @@ func TestQueueValidationAndLifecycle(t *testing.T) {
 func TestConnectionRules(t *testing.T) {
 	srv, clk := startTest(t, Delays{ConnectionPeering: 5 * time.Second, ConnectionDelete: 5 * time.Second, DeletedRetention: 30 * time.Second})
 	a := api{t, srv}
-	a.createPool("cp", 64, 64)
+	a.createPool("cp", 64)
 	a.must("POST", a.queues(), map[string]any{"queue_name": "cq", "cu_count": 16})
 	base := func(extra map[string]any) map[string]any {
 		m := map[string]any{"name": "c1", "dest_vpc_id": "v", "dest_network_id": "n"}
@@ -344,7 +344,7 @@ func TestStateFileRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := api{t, srv}
-	a.createPool("kept", 64, 64)
+	a.createPool("kept", 64)
 	a.must("POST", a.queues(), map[string]any{"queue_name": "keptq", "cu_count": 64})
 	_ = srv.Close()
 	srv2, err := Start(cfg)

@@ -144,9 +144,9 @@ func (a api) must(method, path string, body any, query ...string) reply {
 	return r
 }
 
-func (a api) fail(wantStatus int, wantCode, method, path string, body any, query ...string) reply {
+func (a api) fail(wantStatus int, wantCode, method, path string, body any) reply {
 	a.t.Helper()
-	r := a.call(method, path, body, query...)
+	r := a.call(method, path, body)
 	if r.status != wantStatus || r.code() != wantCode {
 		a.t.Fatalf("%s %s %v: got %d %s, want %d %s", method, path, body, r.status, r.raw, wantStatus, wantCode)
 	}
@@ -157,9 +157,10 @@ func (a api) pools() string  { return "/v3/" + a.pid() + "/elastic-resource-pool
 func (a api) queues() string { return "/v1.0/" + a.pid() + "/queues" }
 func (a api) conns() string  { return "/v2.0/" + a.pid() + "/datasource/enhanced-connections" }
 
-func (a api) createPool(name string, minCU, maxCU int) {
+// createPool creates a standard pool with the smallest min_cu (64).
+func (a api) createPool(name string, maxCU int) {
 	a.t.Helper()
-	a.must("POST", a.pools(), map[string]any{"elastic_resource_pool_name": name, "min_cu": minCU, "max_cu": maxCU})
+	a.must("POST", a.pools(), map[string]any{"elastic_resource_pool_name": name, "min_cu": 64, "max_cu": maxCU})
 }
 
 // poolByName lists with the fuzzy filter and picks the exact match.

@@ -22,7 +22,7 @@ func listNames(r reply, key, nameKey string) []string {
 func TestSeedPoolsAreAvailableTaggedAndPaged(t *testing.T) {
 	srv, _ := startTest(t, Delays{PoolCreate: 10 * time.Minute})
 	a := api{t, srv}
-	a.createPool("other_pool", 64, 64)
+	a.createPool("other_pool", 64)
 	names, err := srv.Emulator.SeedPools(Seed{Prefix: "Bulk", Count: 230, Tags: map[string]string{"batch": "b1"}})
 	if err != nil {
 		t.Fatal(err)
