@@ -250,7 +250,8 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 }
 
-// ImportState takes the pool's name; Read fills in the rest. DLI does not
+// ImportState takes the pool's name, or its resource id as the huaweicloud
+// provider's state has it (see importName); Read fills in the rest. DLI does not
 // report tags, so the import marks them unknown: the first apply then records
 // the configured tags after checking them (see Update) instead of replacing.
 func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -259,6 +260,11 @@ func (r *poolResource) ImportState(ctx context.Context, req resource.ImportState
 			"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(req.ID))...)
+	name, err := r.importName(ctx, req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyTagsUnknown, []byte("true"))...)
 }

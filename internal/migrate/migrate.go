@@ -1,0 +1,198 @@
+// Package migrate is what the three resources share to take over state that
+// the huaweicloud provider wrote: recognising that provider's address in a
+// cross-type move, decoding its raw state (the framework knows neither its
+// schema nor its SDK's JSON layout), and turning decoded JSON values into
+// attribute values. Each resource keeps its own attribute mapping next to its
+// schema (move_state.go in its package).
+package migrate
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// The huaweicloud provider's resource types that can be moved to ours.
+const (
+	PoolType       = "huaweicloud_dli_elastic_resource_pool"
+	QueueType      = "huaweicloud_dli_queue"
+	ConnectionType = "huaweicloud_dli_datasource_connection"
+)
+
+// SourceProvider is the huaweicloud provider's namespace and type. The host in
+// front of it differs by CLI: Terraform names the public registry it uses,
+// OpenTofu its own, and a private registry or mirror yet another one.
+const SourceProvider = "huaweicloud/huaweicloud"
+
+// FromHuaweiCloud reports whether a move request carries state of typeName
+// written by the huaweicloud provider. The address's host is ignored (as the
+// framework recommends) so that Terraform's and OpenTofu's spellings both match.
+func FromHuaweiCloud(req resource.MoveStateRequest, typeName string) bool {
+	if req.SourceTypeName != typeName || req.SourceRawState == nil {
+		return false
+	}
+	addr := strings.ToLower(strings.TrimSuffix(req.SourceProviderAddress, "/"))
+	parts := strings.Split(addr, "/")
+	// HOST/NAMESPACE/TYPE, or NAMESPACE/TYPE if a CLI ever leaves the host out.
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	return strings.Join(parts[len(parts)-2:], "/") == SourceProvider
+}
+
+// Decode unmarshals the source's raw state, whose JSON keys are the source
+// schema's attribute names, into v. Keys v does not name are ignored, so older
+// and newer versions of the source schema decode alike.
+func Decode(req resource.MoveStateRequest, v any, diags *diag.Diagnostics) bool {
+	if req.SourceRawState == nil || len(req.SourceRawState.JSON) == 0 {
+		diags.AddError("Unable to Move Resource State",
+			fmt.Sprintf("The %s state holds no JSON data to move. Refresh it with the huaweicloud provider, "+
+				"then move it again, or use a removed block and an import block instead.", req.SourceTypeName))
+		return false
+	}
+	if err := json.Unmarshal(req.SourceRawState.JSON, v); err != nil {
+		diags.AddError("Unable to Move Resource State",
+			fmt.Sprintf("The %s state could not be read: %v. Use a removed block and an import block instead.",
+				req.SourceTypeName, err))
+		return false
+	}
+	return true
+}
+
+// Missing reports a required source attribute that the state lacks.
+func Missing(diags *diag.Diagnostics, typeName, attribute string) {
+	diags.AddError("Unable to Move Resource State",
+		fmt.Sprintf("The %s state has no %s, which the move needs. Refresh it with the huaweicloud provider, "+
+			"then move it again, or use a removed block and an import block instead.", typeName, attribute))
+}
+
+// Target writes attribute by attribute into the moved state. Attributes it is
+// not given stay null, and the resource's Read, which Terraform runs right
+// after the move, fills in what DLI reports.
+type Target struct {
+	ctx   context.Context
+	state *tfsdk.State
+	diags *diag.Diagnostics
+}
+
+// NewTarget writes into resp.TargetState.
+func NewTarget(ctx context.Context, resp *resource.MoveStateResponse) *Target {
+	return &Target{ctx: ctx, state: &resp.TargetState, diags: &resp.Diagnostics}
+}
+
+// Set writes one top-level attribute.
+func (t *Target) Set(name string, v attr.Value) {
+	t.diags.Append(t.state.SetAttribute(t.ctx, path.Root(name), v)...)
+}
+
+// String is a source string; absent is null.
+func String(p *string) types.String {
+	if p == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(*p)
+}
+
+// NonEmpty is a source string; absent or empty is null. The source keeps ""
+// for optional values nobody set, where our schema has null.
+func NonEmpty(p *string) types.String {
+	if p == nil || *p == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(*p)
+}
+
+// Int is a source number; absent is null.
+func Int(p *int64) types.Int64 {
+	if p == nil {
+		return types.Int64Null()
+	}
+	return types.Int64Value(*p)
+}
+
+// StringMap is a source map of strings; absent or empty is null, which is
+// what an unset map argument is in our schemas.
+func StringMap(m map[string]string) types.Map {
+	if len(m) == 0 {
+		return types.MapNull(types.StringType)
+	}
+	elems := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
+}
+
+// StringSet is a source list or set of strings; absent or empty is null.
+func StringSet(s []string) types.Set {
+	if len(s) == 0 {
+		return types.SetNull(types.StringType)
+	}
+	elems := make([]attr.Value, 0, len(s))
+	for _, v := range s {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.SetValueMust(types.StringType, elems)
+}
+
+// UTCTime renders a source timestamp (RFC 3339 with any offset) as our
+// attributes do, RFC 3339 in UTC; anything else is null until Read sets it.
+func UTCTime(p *string) types.String {
+	if p == nil {
+		return types.StringNull()
+	}
+	t, err := time.Parse(time.RFC3339, *p)
+	if err != nil {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}
+
+// MillisTime renders a source time in milliseconds since the epoch as RFC 3339
+// in UTC; absent or zero is null.
+func MillisTime(p *int64) types.String {
+	if p == nil || *p == 0 {
+		return types.StringNull()
+	}
+	return types.StringValue(time.UnixMilli(*p).UTC().Format(time.RFC3339))
+}
+
+var uuidRe = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// IsUUID reports whether s is a DLI resource id (a hyphenated UUID). DLI names
+// hold only letters, digits and underscores, so a UUID is never a name.
+func IsUUID(s string) bool { return uuidRe.MatchString(s) }
+
+// Labels reads a label attribute whose shape differs between versions of the
+// source schema: a list of "key=value" strings, or a map. Either comes back
+// as sorted "key=value" strings.
+func Labels(raw json.RawMessage) []string {
+	if len(raw) == 0 {
+		return nil
+	}
+	var list []string
+	if err := json.Unmarshal(raw, &list); err == nil {
+		return list
+	}
+	var m map[string]string
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k, v := range m {
+		out = append(out, k+"="+v)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,105 @@
+package pool
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/migrate"
+)
+
+var _ resource.ResourceWithMoveState = (*poolResource)(nil)
+
+// huaweiPool is the part of huaweicloud_dli_elastic_resource_pool's state
+// that maps onto this resource. Its id is the pool's resource id (a UUID).
+// region has no counterpart: the provider configuration chooses the region.
+type huaweiPool struct {
+	ID                  *string           `json:"id"`
+	Name                *string           `json:"name"`
+	MaxCU               *int64            `json:"max_cu"`
+	MinCU               *int64            `json:"min_cu"`
+	Description         *string           `json:"description"`
+	CIDR                *string           `json:"cidr"`
+	EnterpriseProjectID *string           `json:"enterprise_project_id"`
+	Tags                map[string]string `json:"tags"`
+	Label               map[string]string `json:"label"`
+	Status              *string           `json:"status"`
+	CurrentCU           *int64            `json:"current_cu"`
+	ActualCU            *int64            `json:"actual_cu"`
+	CreatedAt           *string           `json:"created_at"`
+}
+
+// MoveState takes over huaweicloud_dli_elastic_resource_pool state in a
+// `moved` block (Terraform 1.8 and later, OpenTofu 1.11 and later).
+func (r *poolResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{{StateMover: moveFromHuaweiCloud}}
+}
+
+// moveFromHuaweiCloud maps every attribute the huaweicloud provider keeps;
+// the pool is found by name, so Read, which Terraform runs right after the
+// move, fills in the rest (owner, queues) and corrects anything stale.
+func moveFromHuaweiCloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
+	if !migrate.FromHuaweiCloud(req, migrate.PoolType) {
+		return
+	}
+	var src huaweiPool
+	if !migrate.Decode(req, &src, &resp.Diagnostics) {
+		return
+	}
+	if src.Name == nil || *src.Name == "" {
+		migrate.Missing(&resp.Diagnostics, req.SourceTypeName, "name")
+		return
+	}
+	id := types.StringNull()
+	if src.ID != nil && migrate.IsUUID(*src.ID) {
+		id = types.StringValue(*src.ID)
+	}
+	description := src.Description
+	if description == nil {
+		empty := ""
+		description = &empty // our description is "" when unset
+	}
+
+	t := migrate.NewTarget(ctx, resp)
+	t.Set("id", id)
+	t.Set("name", types.StringValue(*src.Name))
+	t.Set("max_cu", migrate.Int(src.MaxCU))
+	t.Set("min_cu", migrate.Int(src.MinCU))
+	t.Set("description", migrate.String(description))
+	t.Set("cidr_in_vpc", migrate.NonEmpty(src.CIDR))
+	t.Set("enterprise_project_id", migrate.NonEmpty(src.EnterpriseProjectID))
+	t.Set("tags", migrate.StringMap(src.Tags))
+	t.Set("label", migrate.StringMap(src.Label))
+	t.Set("status", migrate.NonEmpty(src.Status))
+	t.Set("current_cu", migrate.Int(src.CurrentCU))
+	t.Set("actual_cu", migrate.Int(src.ActualCU))
+	t.Set("created_at", migrate.UTCTime(src.CreatedAt))
+}
+
+// importName turns an import id into the pool's name. Besides the name it
+// takes the pool's resource id (a UUID), which is the id users see in their
+// huaweicloud_dli_elastic_resource_pool state; DLI looks pools up by name, so
+// a UUID is resolved through the pool list.
+func (r *poolResource) importName(ctx context.Context, id string) (string, error) {
+	if !migrate.IsUUID(id) {
+		return id, nil
+	}
+	if r.client == nil {
+		return "", fmt.Errorf("the provider is not configured, so the resource id %s cannot be resolved to a pool name", id)
+	}
+	pools, err := r.client.ListPools(ctx, client.PoolFilter{})
+	if err != nil {
+		return "", fmt.Errorf("listing elastic resource pools to find resource id %s: %w", id, err)
+	}
+	for _, p := range pools {
+		if strings.EqualFold(p.ResourceID, id) {
+			return p.Name, nil
+		}
+	}
+	return "", fmt.Errorf("no elastic resource pool has the resource id %s. Import a pool by its name or its "+
+		"resource id (the id of a huaweicloud_dli_elastic_resource_pool)", id)
+}
