@@ -18,4 +18,7 @@ var resources = []func() resource.Resource{
 }
 
 // dataSources lists every data source type the provider serves.
-var dataSources = []func() datasource.DataSource{}
+var dataSources = []func() datasource.DataSource{
+	pool.NewDataSource,
+	pool.NewListDataSource,
+}
