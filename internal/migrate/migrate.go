@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // The huaweicloud provider's resource types that can be moved to ours.
@@ -195,4 +197,146 @@ func Labels(raw json.RawMessage) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Has reports whether the target schema has the top-level attribute name.
+// Attributes that other parts of the provider add over time are mapped only
+// once they exist.
+func (t *Target) Has(name string) bool {
+	_, ok := t.state.Schema.GetAttributes()[name]
+	return ok
+}
+
+// Objects is a nested attribute's value taken from the source: one map per
+// element, holding nil, string, int64 or bool by attribute name.
+type Objects []map[string]any
+
+// SetObjects writes a nested attribute of the target schema (a list or set of
+// objects, or a single object, which takes the first element) from objs. Each
+// value is converted to the type the schema declares (a string holding a
+// number becomes a number); attributes objs lacks are null. No elements give
+// null. Nothing happens if the schema lacks the attribute.
+func (t *Target) SetObjects(name string, objs Objects) {
+	if !t.Has(name) {
+		return
+	}
+	typ, d := t.state.Schema.TypeAtPath(t.ctx, path.Root(name))
+	t.diags.Append(d...)
+	if d.HasError() {
+		return
+	}
+	var v attr.Value
+	switch typ := typ.(type) {
+	case types.ListType:
+		v = t.collection(name, typ.ElemType, objs, func(et attr.Type, elems []attr.Value) (attr.Value, diag.Diagnostics) {
+			if elems == nil {
+				return types.ListNull(et), nil
+			}
+			return types.ListValue(et, elems)
+		})
+	case types.SetType:
+		v = t.collection(name, typ.ElemType, objs, func(et attr.Type, elems []attr.Value) (attr.Value, diag.Diagnostics) {
+			if elems == nil {
+				return types.SetNull(et), nil
+			}
+			return types.SetValue(et, elems)
+		})
+	case types.ObjectType:
+		if len(objs) == 0 {
+			v = types.ObjectNull(typ.AttrTypes)
+		} else {
+			v = t.object(name, typ, objs[0])
+		}
+	default:
+		t.diags.AddError("Unable to Move Resource State",
+			fmt.Sprintf("The provider cannot map %s: its type %s is not a nested object. This is a bug in the provider.", name, typ))
+		return
+	}
+	if v != nil && !t.diags.HasError() {
+		t.Set(name, v)
+	}
+}
+
+func (t *Target) collection(name string, et attr.Type, objs Objects,
+	build func(attr.Type, []attr.Value) (attr.Value, diag.Diagnostics)) attr.Value {
+	ot, ok := et.(types.ObjectType)
+	if !ok {
+		t.diags.AddError("Unable to Move Resource State",
+			fmt.Sprintf("The provider cannot map %s: its elements are not objects. This is a bug in the provider.", name))
+		return nil
+	}
+	var elems []attr.Value
+	for _, o := range objs {
+		elems = append(elems, t.object(name, ot, o))
+	}
+	v, d := build(ot, elems)
+	t.diags.Append(d...)
+	return v
+}
+
+func (t *Target) object(name string, ot types.ObjectType, src map[string]any) attr.Value {
+	vals := make(map[string]attr.Value, len(ot.AttrTypes))
+	for k, at := range ot.AttrTypes {
+		v, err := scalar(at, src[k])
+		if err != nil {
+			t.diags.AddError("Unable to Move Resource State", fmt.Sprintf("The source's %s.%s: %v.", name, k, err))
+			return types.ObjectNull(ot.AttrTypes)
+		}
+		vals[k] = v
+	}
+	o, d := types.ObjectValue(ot.AttrTypes, vals)
+	t.diags.Append(d...)
+	return o
+}
+
+// scalar converts one decoded source value to a primitive attribute type.
+func scalar(at attr.Type, v any) (attr.Value, error) {
+	switch {
+	case at.Equal(types.StringType):
+		switch v := v.(type) {
+		case nil:
+			return types.StringNull(), nil
+		case string:
+			return types.StringValue(v), nil
+		case int64:
+			return types.StringValue(strconv.FormatInt(v, 10)), nil
+		}
+	case at.Equal(types.Int64Type):
+		switch v := v.(type) {
+		case nil:
+			return types.Int64Null(), nil
+		case int64:
+			return types.Int64Value(v), nil
+		case string:
+			if v == "" {
+				return types.Int64Null(), nil
+			}
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("%q is not a whole number", v)
+			}
+			return types.Int64Value(n), nil
+		}
+	case at.Equal(types.BoolType):
+		switch v := v.(type) {
+		case nil:
+			return types.BoolNull(), nil
+		case bool:
+			return types.BoolValue(v), nil
+		}
+	default:
+		if v == nil {
+			return nullOf(at)
+		}
+	}
+	return nil, fmt.Errorf("cannot hold %v (%T)", v, v)
+}
+
+// nullOf is the null value of a type that has no source counterpart.
+func nullOf(at attr.Type) (attr.Value, error) {
+	v, err := at.ValueFromTerraform(context.Background(), tftypes.NewValue(at.TerraformType(context.Background()), nil))
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
@@ -236,8 +237,14 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	// Queues are imported by name; Read fills in everything else.
-	resource.ImportStatePassthroughID(ctx, path.Root("name"), req, resp)
+	// Queues are imported by name (or an id the huaweicloud provider used, see
+	// importName); Read fills in everything else.
+	name, err := r.importName(ctx, req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
 }
 
 // waitForCU polls GET one queue until it reports target CUs. While creating,
