@@ -34,6 +34,8 @@ type queueModel struct {
 	CUSpec              types.Int64    `tfsdk:"cu_spec"`
 	CUScaleOutLimit     types.Int64    `tfsdk:"cu_scale_out_limit"`
 	CUScaleInLimit      types.Int64    `tfsdk:"cu_scale_in_limit"`
+	ScalingPolicies     types.Set      `tfsdk:"scaling_policies"`
+	SparkDriver         types.Object   `tfsdk:"spark_driver"`
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 }
 

@@ -147,13 +147,13 @@ func TestIgnoreCase(t *testing.T) {
 func TestMultipleOf(t *testing.T) {
 	for n, ok := range map[int64]bool{16: true, 32: true, 0: true, 8: false, 20: false, 48: true} {
 		resp := &validator.Int64Response{}
-		multipleOf(16).ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Value(n)}, resp)
+		multipleOf(16, "test").ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Value(n)}, resp)
 		if resp.Diagnostics.HasError() == ok {
 			t.Errorf("%d: error = %v, want ok = %v", n, resp.Diagnostics, ok)
 		}
 	}
 	resp := &validator.Int64Response{}
-	multipleOf(16).ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Unknown()}, resp)
+	multipleOf(16, "test").ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Unknown()}, resp)
 	if resp.Diagnostics.HasError() {
 		t.Error("an unknown value is not judged")
 	}

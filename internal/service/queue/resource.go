@@ -30,6 +30,7 @@ const (
 	errCreate = "Error Creating DLI Queue"
 	errRead   = "Error Reading DLI Queue"
 	errUpdate = "Error Scaling DLI Queue"
+	errExtras = "Error Updating DLI Queue"
 	errDelete = "Error Deleting DLI Queue"
 )
 
@@ -54,7 +55,7 @@ func (r *queueResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}}
+	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}}
 }
 
 func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -81,8 +82,10 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	// Track the queue before anything else can fail: an error or an interrupt
 	// from here on leaves a tainted resource, never an untracked queue. What
 	// the API has not reported yet is null until the next read fills it.
+	// The extras are not applied yet: the state says so until they are.
 	state := plan
 	state.nullUnknowns()
+	state.ScalingPolicies, state.SparkDriver = nullPolicies(), nullSparkDriver()
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -113,7 +116,11 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		}
 		state.applyListItem(item)
 	}
+	err = r.updateExtras(ctx, &state, plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, errCreate, err)
+	}
 }
 
 func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -123,6 +130,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	name := apiName(state.Name)
+	imported := state.needsListItem()
 
 	// One request per refresh: GET one queue has everything but the
 	// list-only attributes, which cannot change and stay as in the state.
@@ -151,6 +159,10 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 			state.Labels = labelsValue(item.Labels)
 		}
 	}
+	if err := r.readExtras(ctx, &state, imported); err != nil {
+		tfkit.AddError(&resp.Diagnostics, errRead, err)
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -169,31 +181,35 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	// Every argument but cu_count (and timeouts) replaces the queue, so a
-	// scale is the only change to apply.
+	// Every argument but cu_count, the extras (scaling_policies,
+	// spark_driver) and timeouts replaces the queue: scale first, then
+	// apply the extras. state holds what has been applied so far.
+	state := plan
+	state.ScalingPolicies, state.SparkDriver = prior.ScalingPolicies, prior.SparkDriver
 	target := plan.CUCount.ValueInt64()
-	delta := target - prior.CUCount.ValueInt64()
-	if delta == 0 {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-		return
+	if delta := target - prior.CUCount.ValueInt64(); delta != 0 {
+		name := apiName(prior.Name)
+		tflog.Debug(ctx, "scaling DLI queue", map[string]any{"name": name, "from": prior.CUCount.ValueInt64(), "to": target})
+		if err := r.client.ScaleQueue(ctx, name, delta); err != nil {
+			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
+			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+			return
+		}
+		q, err := r.waitForCU(ctx, name, target, false, nil)
+		if err != nil {
+			// Keep the prior state: the next refresh reads the size DLI reached,
+			// so a later apply scales by the right difference.
+			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
+			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+			return
+		}
+		state.applyGet(q)
 	}
-	name := apiName(prior.Name)
-	tflog.Debug(ctx, "scaling DLI queue", map[string]any{"name": name, "from": prior.CUCount.ValueInt64(), "to": target})
-	if err := r.client.ScaleQueue(ctx, name, delta); err != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
-		tfkit.AddError(&resp.Diagnostics, errUpdate, err)
-		return
-	}
-	q, err := r.waitForCU(ctx, name, target, false, nil)
+	err := r.updateExtras(ctx, &state, plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
-		// Keep the prior state: the next refresh reads the size DLI reached,
-		// so a later apply scales by the right difference.
-		resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
-		tfkit.AddError(&resp.Diagnostics, errUpdate, err)
-		return
+		tfkit.AddError(&resp.Diagnostics, errExtras, err)
 	}
-	plan.applyGet(q)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
 func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -96,7 +97,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Required: true,
 				Validators: []validator.Int64{
 					int64validator.Between(MinCU, MaxCU),
-					multipleOf(CUStep),
+					multipleOf(CUStep, "DLI scales queues in steps of 16 CUs"),
 				},
 			},
 			"description": schema.StringAttribute{
@@ -203,7 +204,101 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Computed:      true,
 				PlanModifiers: []planmodifier.Int64{stableUnlessScaled()},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"scaling_policies": scalingPoliciesAttribute(),
+			"spark_driver":     sparkDriverAttribute(),
+			"timeouts":         timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// Clock formats of scaling policy windows: whole hours, a stop time may be 24:00.
+var (
+	startTimeRe = regexp.MustCompile(`^([01][0-9]|2[0-3]):00$`)
+	stopTimeRe  = regexp.MustCompile(`^(([01][0-9]|2[0-3]):00|24:00)$`)
+)
+
+func scalingPoliciesAttribute() schema.SetNestedAttribute {
+	cu := func(what string) schema.Int64Attribute {
+		return schema.Int64Attribute{
+			Description: what + " CUs of the queue during the window: a multiple of 4 from 0 to 32000, at most the " +
+				"pool's `max_cu`.",
+			Required: true,
+			Validators: []validator.Int64{
+				int64validator.Between(0, MaxCU),
+				multipleOf(PolicyCUStep, "DLI sets scaling policy CUs in steps of 4"),
+			},
+		}
+	}
+	return schema.SetNestedAttribute{
+		Description: "Scaling policies of a queue inside an elastic resource pool: for each time window of the day, " +
+			"the range of CUs the queue may use. Windows are whole hours, include their start and exclude their " +
+			"stop (`[start, stop)`), must not overlap, and together must cover the whole day from `00:00` to " +
+			"`24:00` (DLI requires it; a window cannot run past midnight). Changed in place. When unset the queue " +
+			"keeps DLI's default policy (priority 1, the whole day, `min_cu` = `max_cu` = `cu_count`); removing " +
+			"the attribute puts the queue back on that default. Only read back when set, or after an import " +
+			"(where a queue on the default policy shows none).",
+		Optional: true,
+		Validators: []validator.Set{
+			setvalidator.SizeAtLeast(1),
+			policiesValidator{},
+		},
+		NestedObject: schema.NestedAttributeObject{
+			Attributes: map[string]schema.Attribute{
+				"priority": schema.Int64Attribute{
+					Description: "Priority of the policy, 1 to 100 (higher wins); unique among the queue's policies.",
+					Required:    true,
+					Validators:  []validator.Int64{int64validator.Between(1, 100)},
+				},
+				"impact_start_time": schema.StringAttribute{
+					Description: "Start of the window, a whole hour `HH:00` from `00:00` to `23:00`.",
+					Required:    true,
+					Validators: []validator.String{stringvalidator.RegexMatches(startTimeRe,
+						"must be a whole hour from 00:00 to 23:00 (HH:00)")},
+				},
+				"impact_stop_time": schema.StringAttribute{
+					Description: "End of the window (excluded), a whole hour `HH:00` from `01:00` to `24:00`, " +
+						"after `impact_start_time`.",
+					Required: true,
+					Validators: []validator.String{stringvalidator.RegexMatches(stopTimeRe,
+						"must be a whole hour from 01:00 to 24:00 (HH:00)")},
+				},
+				"min_cu": cu("Minimum"),
+				"max_cu": cu("Maximum"),
+				"inherit_elastic_resource_pool_max_cu": schema.BoolAttribute{
+					Description: "Whether the queue may grow to the pool's maximum CUs during the window. Unset means `false`.",
+					Optional:    true,
+				},
+			},
+		},
+	}
+}
+
+func sparkDriverAttribute() schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		Description: "Spark driver settings of the queue, kept as queue properties (the v3 queue properties API). " +
+			"Changed in place: a changed value is set, a removed one is deleted so DLI uses its default again. " +
+			"Only the attributes that are set are managed and read back. Where the region does not offer the " +
+			"properties API, a refresh keeps the last known values and logs a warning.",
+		Optional:   true,
+		Validators: []validator.Object{sparkDriverValidator{}},
+		Attributes: map[string]schema.Attribute{
+			"max_instance": schema.Int64Attribute{
+				Description: "Maximum number of Spark drivers the queue may start (`" + propMaxInstance + "`), at least 1; " +
+					"DLI limits it by the queue's CUs.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"max_concurrent": schema.Int64Attribute{
+				Description: "Maximum number of jobs one Spark driver runs at the same time (`" + propMaxConcurrent + "`), 1 to 32.",
+				Optional:    true,
+				Validators:  []validator.Int64{int64validator.Between(1, 32)},
+			},
+			"max_prefetch_instance": schema.Int64Attribute{
+				Description: "Number of Spark drivers started ahead of demand (`" + propMaxPrefetchInstance + "`), " +
+					"0 or more and at most `max_instance`.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
 		},
 	}
 }

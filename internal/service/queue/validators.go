@@ -11,10 +11,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// multipleOfValidator accepts integers that are multiples of step.
-type multipleOfValidator struct{ step int64 }
+// multipleOfValidator accepts integers that are multiples of step; why says
+// what the step comes from.
+type multipleOfValidator struct {
+	step int64
+	why  string
+}
 
-func multipleOf(step int64) validator.Int64 { return multipleOfValidator{step: step} }
+func multipleOf(step int64, why string) validator.Int64 {
+	return multipleOfValidator{step: step, why: why}
+}
 
 func (v multipleOfValidator) Description(context.Context) string {
 	return fmt.Sprintf("value must be a multiple of %d", v.step)
@@ -30,7 +36,7 @@ func (v multipleOfValidator) ValidateInt64(_ context.Context, req validator.Int6
 	}
 	if n := req.ConfigValue.ValueInt64(); n%v.step != 0 {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CU Count",
-			fmt.Sprintf("cu_count must be a multiple of %d (DLI scales queues in steps of %d CUs), got %d.", v.step, v.step, n))
+			fmt.Sprintf("%s must be a multiple of %d (%s), got %d.", req.Path, v.step, v.why, n))
 	}
 }
 

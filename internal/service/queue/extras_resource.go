@@ -1,0 +1,115 @@
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+)
+
+// updateExtras applies the planned scaling policies and Spark driver settings
+// where they differ from state (what DLI has now), and records each one in
+// state as soon as DLI accepted it, so a failure leaves a state that says
+// exactly what was applied.
+func (r *queueResource) updateExtras(ctx context.Context, state *queueModel, plan queueModel) error {
+	name := apiName(state.Name)
+	if !plan.ScalingPolicies.Equal(state.ScalingPolicies) {
+		var diags diag.Diagnostics
+		policies := defaultPolicies(plan.CUCount.ValueInt64())
+		if !plan.ScalingPolicies.IsNull() {
+			policies = policyInputs(policiesFrom(ctx, plan.ScalingPolicies, &diags))
+		}
+		if err := diagsError(diags); err != nil {
+			return err
+		}
+		pool := apiName(state.PoolName)
+		tflog.Debug(ctx, "updating scaling policies of DLI queue", map[string]any{"name": name, "pool": pool, "policies": len(policies)})
+		if err := r.client.UpdateQueueScalingPolicies(ctx, pool, name, policies); err != nil {
+			return err
+		}
+		state.ScalingPolicies = plan.ScalingPolicies
+	}
+	if !plan.SparkDriver.Equal(state.SparkDriver) {
+		var diags diag.Diagnostics
+		set, del := propertyChanges(sparkDriverFrom(ctx, state.SparkDriver, &diags), sparkDriverFrom(ctx, plan.SparkDriver, &diags))
+		if err := diagsError(diags); err != nil {
+			return err
+		}
+		// Deletions first: lowering max_instance while dropping
+		// max_prefetch_instance must not meet the old prefetch value.
+		tflog.Debug(ctx, "updating properties of DLI queue", map[string]any{"name": name, "set": len(set), "delete": del})
+		if err := r.client.DeleteQueueProperties(ctx, name, del); err != nil {
+			return err
+		}
+		if err := r.client.SetQueueProperties(ctx, name, set); err != nil {
+			return err
+		}
+		state.SparkDriver = plan.SparkDriver
+	}
+	return nil
+}
+
+// readExtras refreshes the scaling policies and Spark driver settings, each
+// only when the state has it or right after an import: a queue without them
+// is refreshed with GET one queue alone. Where the region does not offer the
+// properties API the state's values are kept, with a warning, so the plans of
+// every other attribute still work.
+func (r *queueResource) readExtras(ctx context.Context, state *queueModel, imported bool) error {
+	name := apiName(state.Name)
+	inPool := known(state.PoolName) && state.PoolName.ValueString() != ""
+	if inPool && (!state.ScalingPolicies.IsNull() || imported) {
+		pq, err := r.client.FindPoolQueue(ctx, apiName(state.PoolName), name)
+		if err != nil {
+			return err
+		}
+		var diags diag.Diagnostics
+		prior := policiesFrom(ctx, state.ScalingPolicies, &diags)
+		if err := diagsError(diags); err != nil {
+			return err
+		}
+		if imported && isDefaultPolicy(pq.ScalingPolicies, state.CUCount.ValueInt64()) {
+			// The policy nobody configured: an unset attribute means it.
+			state.ScalingPolicies = nullPolicies()
+		} else {
+			state.ScalingPolicies = policiesValue(pq.ScalingPolicies, prior)
+		}
+	}
+	if !state.SparkDriver.IsNull() || imported {
+		props, err := r.client.GetQueueProperties(ctx, name)
+		if client.IsUnavailable(err) {
+			tflog.Warn(ctx, "DLI queue properties cannot be read in this region; keeping spark_driver as it was",
+				map[string]any{"name": name, "error": err.Error()})
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		var diags diag.Diagnostics
+		prior := sparkDriverFrom(ctx, state.SparkDriver, &diags)
+		if err := diagsError(diags); err != nil {
+			return err
+		}
+		v, err := sparkDriverValue(props, prior, imported)
+		if err != nil {
+			return err
+		}
+		state.SparkDriver = v
+	}
+	return nil
+}
+
+// diagsError turns conversion errors (a schema/model mismatch, a bug) into an error.
+func diagsError(diags diag.Diagnostics) error {
+	if !diags.HasError() {
+		return nil
+	}
+	var errs []error
+	for _, d := range diags.Errors() {
+		errs = append(errs, fmt.Errorf("%s: %s", d.Summary(), d.Detail()))
+	}
+	return errors.Join(errs...)
+}
