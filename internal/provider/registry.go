@@ -21,4 +21,6 @@ var resources = []func() resource.Resource{
 var dataSources = []func() datasource.DataSource{
 	pool.NewDataSource,
 	pool.NewListDataSource,
+	queue.NewDataSource,
+	queue.NewListDataSource,
 }
