@@ -76,16 +76,8 @@ func moveFromHuaweiCloud(ctx context.Context, req resource.MoveStateRequest, res
 	// The source keeps "" when no route table was given; ours keeps null.
 	t.Set("route_table_id", migrate.NonEmpty(src.RouteTableID))
 	t.Set("queues", migrate.StringSet(src.Queues))
-	t.SetObjects("hosts", emptyIsNull(hosts))
-	t.SetObjects("routes", emptyIsNull(routes))
+	t.SetObjects("hosts", hosts) // none is null, as an unset argument is
+	t.SetObjects("routes", routes)
 	t.Set("tags", migrate.StringMap(src.Tags))
 	t.Set("status", migrate.NonEmpty(src.Status))
-}
-
-// emptyIsNull makes "no hosts" and "no routes" null, as an unset argument is.
-func emptyIsNull(o migrate.Objects) migrate.Objects {
-	if len(o) == 0 {
-		return nil
-	}
-	return o
 }

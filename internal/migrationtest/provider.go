@@ -1,0 +1,107 @@
+// Package migrationtest is test support for moving state from the huaweicloud
+// provider: a stand-in for that provider, served in-process under the name
+// "huaweicloud", whose DLI resources have the attributes and ids the
+// huaweicloud provider keeps in its state; the CLI version checks that moved
+// blocks across resource types need; and a helper that runs a resource's
+// state movers directly, for unit tests of the mappings.
+//
+// The stand-in's resources create real objects through the DLI client (the
+// emulator, or the cloud), or adopt an object of the same name that already
+// exists, so that an import test knows its ids in advance. Deleting only
+// forgets: once the state has moved, the objects belong to this provider,
+// and a configuration that drops a stand-in resource plays `terraform state
+// rm` on CLIs that have no `removed` block.
+package migrationtest
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+)
+
+// ProviderName is the stand-in's name, as the huaweicloud provider's.
+const ProviderName = "huaweicloud"
+
+// Factories serves the stand-in next to the provider under test: add them to
+// ProtoV6ProviderFactories. c reaches the same DLI as the provider under
+// test; region is what the stand-in records in its region attributes.
+func Factories(c *client.Client, region string) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		ProviderName: providerserver.NewProtocol6WithError(&standIn{c: c, region: region}),
+	}
+}
+
+type standIn struct {
+	c      *client.Client
+	region string
+}
+
+func (p *standIn) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = ProviderName
+}
+
+func (p *standIn) Schema(context.Context, provider.SchemaRequest, *provider.SchemaResponse) {}
+
+func (p *standIn) Configure(_ context.Context, _ provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	resp.ResourceData = p
+}
+
+func (p *standIn) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		func() resource.Resource { return &poolStandIn{} },
+		func() resource.Resource { return &queueStandIn{} },
+		func() resource.Resource { return &connectionStandIn{} },
+	}
+}
+
+func (p *standIn) DataSources(context.Context) []func() datasource.DataSource { return nil }
+
+// base is what the three stand-in resources share: the provider's client,
+// and Read, Update and Delete, which keep or forget the state as it is.
+type base struct{ p *standIn }
+
+func (b *base) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
+	if p, ok := req.ProviderData.(*standIn); ok {
+		b.p = p
+	}
+}
+
+func (b *base) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (b *base) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.State.Raw = req.Plan.Raw
+}
+
+func (b *base) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// hwTime renders a DLI time as the huaweicloud provider does for
+// created_at: RFC 3339 in UTC+8.
+func hwTime(ms int64) string {
+	return time.UnixMilli(ms).In(time.FixedZone("", 8*3600)).Format(time.RFC3339)
+}
+
+// poll calls check until it reports done, an error, or ctx ends.
+func poll(ctx context.Context, what string, check func() (bool, error)) error {
+	for {
+		done, err := check()
+		if err != nil {
+			return err
+		}
+		if done {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for %s: %w", what, ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
