@@ -19,6 +19,8 @@ var resources = []func() resource.Resource{
 
 // dataSources lists every data source type the provider serves.
 var dataSources = []func() datasource.DataSource{
+	connection.NewDataSource,
+	connection.NewListDataSource,
 	pool.NewDataSource,
 	pool.NewListDataSource,
 	queue.NewDataSource,

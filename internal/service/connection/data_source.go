@@ -1,0 +1,293 @@
+package connection
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+)
+
+var (
+	_ datasource.DataSource                     = (*connectionDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*connectionDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*connectionDataSource)(nil)
+)
+
+// errLookup is the summary of every failed connection lookup.
+const errLookup = "Error Reading DLI Enhanced Connection"
+
+// NewDataSource returns the dli_enhanced_connection data source: one connection by id or name.
+func NewDataSource() datasource.DataSource { return &connectionDataSource{} }
+
+type connectionDataSource struct {
+	client *client.Client
+}
+
+// connectionItemModel is one connection as the data sources report it:
+// everything DLI tells about it (it reports neither tags nor the route table).
+type connectionItemModel struct {
+	ID                   types.String `tfsdk:"id"`
+	Name                 types.String `tfsdk:"name"`
+	Status               types.String `tfsdk:"status"`
+	VPCID                types.String `tfsdk:"vpc_id"`
+	SubnetID             types.String `tfsdk:"subnet_id"`
+	ElasticResourcePools types.List   `tfsdk:"elastic_resource_pools"`
+	Queues               types.List   `tfsdk:"queues"`
+	Hosts                []hostModel  `tfsdk:"hosts"`
+	Routes               []routeModel `tfsdk:"routes"`
+	Bindings             types.List   `tfsdk:"bindings"`
+	CreatedAt            types.String `tfsdk:"created_at"`
+}
+
+// itemAttributes describes connectionItemModel; every attribute is computed.
+func itemAttributes() map[string]schema.Attribute {
+	str := func(d string) schema.Attribute { return schema.StringAttribute{Computed: true, Description: d} }
+	names := func(d string) schema.Attribute {
+		return schema.ListAttribute{Computed: true, ElementType: types.StringType, Description: d}
+	}
+	return map[string]schema.Attribute{
+		"id":        str("The connection id, the id of the dli_enhanced_connection resource."),
+		"name":      str("Name of the connection."),
+		"status":    str("Status of the connection: ACTIVE, or DELETED for a connection DLI still reports after deleting it."),
+		"vpc_id":    str("ID of the VPC the connection reaches (the API's dest_vpc_id)."),
+		"subnet_id": str("Network ID of the subnet the connection reaches (the API's dest_network_id)."),
+		"elastic_resource_pools": names("Names of the elastic resource pools bound to the connection, sorted; " +
+			"bindings tells the state of each peering."),
+		"queues": names("Names of the queues bound to the connection, sorted."),
+		"hosts": schema.ListNestedAttribute{
+			Computed:    true,
+			Description: "Host mapping of the connection, in the order DLI reports it.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"name": str("Host name."),
+				"ip":   str("IPv4 address the name resolves to."),
+			}},
+		},
+		"routes": schema.ListNestedAttribute{
+			Computed:    true,
+			Description: "Custom routes of the connection, sorted by name.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"name": str("Route name."),
+				"cidr": str("Destination network in CIDR notation."),
+			}},
+		},
+		"bindings": schema.ListNestedAttribute{
+			Computed:    true,
+			Description: "The peering of each bound pool and queue, sorted by kind then name.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"name":    str("Name of the pool or queue."),
+				"kind":    str("\"pool\" or \"queue\"."),
+				"status":  str("CREATING, ACTIVE or FAILED."),
+				"peer_id": str("ID of the peering."),
+				"err_msg": str("Why the peering FAILED, if it did."),
+			}},
+		},
+		"created_at": str("When the connection was created (RFC 3339, UTC)."),
+	}
+}
+
+// connectionItem maps a connection of the API to the data source view.
+func connectionItem(conn client.Connection, diags *diag.Diagnostics) connectionItemModel {
+	m := connectionItemModel{
+		ID:                   types.StringValue(conn.ID),
+		Name:                 types.StringValue(conn.Name),
+		Status:               types.StringValue(conn.Status),
+		VPCID:                types.StringValue(conn.VPCID),
+		SubnetID:             types.StringValue(conn.SubnetID),
+		ElasticResourcePools: sortedNames(conn.Pools, diags),
+		Queues:               sortedNames(conn.Queues, diags),
+		Hosts:                make([]hostModel, 0, len(conn.Hosts)),
+		Routes:               make([]routeModel, 0, len(conn.Routes)),
+		Bindings:             bindingList(&conn, diags),
+		CreatedAt:            tfkit.Timestamp(conn.CreateTime),
+	}
+	for _, h := range conn.Hosts {
+		m.Hosts = append(m.Hosts, hostModel{Name: types.StringValue(h.Name), IP: types.StringValue(h.IP)})
+	}
+	routes := append([]client.Route(nil), conn.Routes...)
+	sort.Slice(routes, func(i, j int) bool { return routes[i].Name < routes[j].Name })
+	for _, r := range routes {
+		m.Routes = append(m.Routes, routeModel{Name: types.StringValue(r.Name), CIDR: types.StringValue(r.CIDR)})
+	}
+	return m
+}
+
+// sortedNames lists the names of bindings, sorted; none is an empty list.
+func sortedNames(bs []client.Binding, diags *diag.Diagnostics) types.List {
+	names := make([]string, 0, len(bs))
+	for _, b := range bs {
+		names = append(names, b.Name)
+	}
+	sort.Strings(names)
+	elems := make([]attr.Value, 0, len(names))
+	for _, n := range names {
+		elems = append(elems, types.StringValue(n))
+	}
+	l, d := types.ListValue(types.StringType, elems)
+	diags.Append(d...)
+	return l
+}
+
+// Metadata names the data source type.
+func (d *connectionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_enhanced_connection"
+}
+
+// Schema describes dli_enhanced_connection: the connection's attributes, with
+// id or name as the lookup key.
+func (d *connectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := itemAttributes()
+	attrs["id"] = schema.StringAttribute{
+		Optional:    true,
+		Computed:    true,
+		Description: "ID of the connection to read. Set exactly one of id and name.",
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["name"] = schema.StringAttribute{
+		Optional: true,
+		Computed: true,
+		Description: "Name of the connection to read. Set exactly one of id and name. A connection named " +
+			"exactly so is taken; failing that, one whose name differs only in case. Several candidates are " +
+			"an error: look the connection up by id then.",
+		Validators: tfkit.NameValidators(maxNameLen),
+	}
+	resp.Schema = schema.Schema{
+		Description: "Reads one DLI enhanced datasource connection by id or by name. Connections DLI reports " +
+			"as DELETED are treated as gone. Fails when nothing, or more than one connection, matches. " +
+			"Tags and the route table are not reported: DLI does not return them.",
+		Attributes: attrs,
+	}
+}
+
+// ConfigValidators requires exactly one of id and name.
+func (d *connectionDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+// Configure takes the provider's client; it is nil while Terraform only validates.
+func (d *connectionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+		d.client = c
+	}
+}
+
+// Read gets the connection by id, or lists by name and picks the one match.
+func (d *connectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg connectionItemModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var conn *client.Connection
+	if id := cfg.ID.ValueString(); id != "" {
+		got, err := d.client.GetConnection(ctx, id)
+		if client.IsNotFound(err) {
+			resp.Diagnostics.AddError(errLookup, fmt.Sprintf("No enhanced connection has id %q, or DLI reports it "+
+				"DELETED. Check the id and the region.\n\n%s", id, err))
+			return
+		}
+		if err != nil {
+			tfkit.AddError(&resp.Diagnostics, errLookup, err)
+			return
+		}
+		conn = got
+	} else {
+		name := cfg.Name.ValueString()
+		list, err := d.client.ListConnections(ctx, client.ConnectionFilter{Name: name})
+		if err != nil {
+			tfkit.AddError(&resp.Diagnostics, errLookup, err)
+			return
+		}
+		conn, err = connectionNamed(withoutDeleted(list), name)
+		if err != nil {
+			resp.Diagnostics.AddError(errLookup, err.Error())
+			return
+		}
+	}
+	m := connectionItem(*conn, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// withoutDeleted drops the connections DLI reports as DELETED: they are gone
+// for every purpose of the provider.
+func withoutDeleted(conns []client.Connection) []client.Connection {
+	out := make([]client.Connection, 0, len(conns))
+	for _, c := range conns {
+		if c.Status != client.ConnectionStatusDeleted {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// connectionNamed picks the connection called name among the fuzzy matches
+// of the list filter: an exact match first, else a match ignoring case (DLI
+// keeps the case of connection names but its filter ignores it). Nothing, or
+// more than one candidate at the deciding step, is an error that names the
+// filter, the count and the candidates.
+func connectionNamed(candidates []client.Connection, name string) (*client.Connection, error) {
+	var exact, folded []*client.Connection
+	for i := range candidates {
+		c := &candidates[i]
+		switch {
+		case c.Name == name:
+			exact = append(exact, c)
+		case strings.EqualFold(c.Name, name):
+			folded = append(folded, c)
+		}
+	}
+	pick, how := exact, "exactly"
+	if len(exact) == 0 {
+		pick, how = folded, "ignoring case"
+	}
+	switch len(pick) {
+	case 1:
+		return pick[0], nil
+	case 0:
+		names := make([]string, 0, len(candidates))
+		for _, c := range candidates {
+			names = append(names, c.Name)
+		}
+		return nil, fmt.Errorf("no enhanced connection is named %q. The list filter name = %q matched %s.\n\n"+
+			"Check the name and the region, or list connections with the dli_enhanced_connections data source.",
+			name, name, countNames(names))
+	default:
+		found := make([]string, 0, len(pick))
+		for _, c := range pick {
+			found = append(found, c.Name+" (id "+c.ID+")")
+		}
+		sort.Strings(found)
+		return nil, fmt.Errorf("%d enhanced connections are named %q (%s): %s. Look the connection up by id instead.",
+			len(pick), name, how, strings.Join(found, ", "))
+	}
+}
+
+// countNames renders "0 connections", "1 connection (a)" or "3 connections
+// (a, b, c)", listing at most ten names so that an error stays readable.
+func countNames(names []string) string {
+	sort.Strings(names)
+	switch n := len(names); {
+	case n == 0:
+		return "0 connections"
+	case n == 1:
+		return "1 connection (" + names[0] + ")"
+	case n > 10:
+		return fmt.Sprintf("%d connections (%s and %d more)", n, strings.Join(names[:10], ", "), n-10)
+	default:
+		return fmt.Sprintf("%d connections (%s)", n, strings.Join(names, ", "))
+	}
+}
