@@ -84,6 +84,7 @@ type adminFault struct {
 	Latency    string `json:"Latency"`
 	Count      int    `json:"Count"`
 	Skip       int    `json:"Skip"`
+	AfterApply bool   `json:"AfterApply"`
 }
 
 func (a adminFault) toFault() (Fault, *apiError) {
@@ -92,7 +93,7 @@ func (a adminFault) toFault() (Fault, *apiError) {
 		return Fault{}, err
 	}
 	return Fault{Method: a.Method, PathRegexp: a.PathRegexp, Status: a.Status, Code: a.Code,
-		Message: a.Message, Latency: lat, Count: a.Count, Skip: a.Skip}, nil
+		Message: a.Message, Latency: lat, Count: a.Count, Skip: a.Skip, AfterApply: a.AfterApply}, nil
 }
 
 // adminDelays is Delays as JSON, with durations as Go duration strings.

@@ -17,6 +17,10 @@ type Fault struct {
 	Latency    time.Duration // added before answering
 	Count      int           // how many matching requests it applies to; 0 = unlimited
 	Skip       int           // let this many matching requests through first
+	// AfterApply lets the request take effect and then answers Status instead
+	// of the real answer, like a gateway timing out after the service
+	// committed: the client cannot tell whether its request was applied.
+	AfterApply bool
 }
 
 type activeFault struct {

@@ -52,7 +52,8 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			Status: rw.status, ErrorCode: rw.code, Time: start, Duration: time.Since(start),
 		})
 	}()
-	if f, hit := e.matchFault(r.Method, r.URL.Path); hit {
+	f, hit := e.matchFault(r.Method, r.URL.Path)
+	if hit {
 		if f.Latency > 0 {
 			t := time.NewTimer(f.Latency)
 			select {
@@ -61,15 +62,8 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				t.Stop()
 			}
 		}
-		if f.Status != 0 {
-			code, msg := f.Code, f.Message
-			if code == "" {
-				code = "DLI.0999"
-			}
-			if msg == "" {
-				msg = "injected fault"
-			}
-			writeError(rw, errf(f.Status, code, "%s", msg))
+		if f.Status != 0 && !f.AfterApply {
+			writeError(rw, f.failure())
 			return
 		}
 	}
@@ -88,11 +82,27 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	status, resp, err := e.run(h, &call{r: r, body: body, query: r.URL.Query(), args: args})
+	if hit && f.Status != 0 && f.AfterApply {
+		writeError(rw, f.failure())
+		return
+	}
 	if err != nil {
 		writeError(rw, err)
 		return
 	}
 	writeJSON(rw, status, resp)
+}
+
+// failure is the error answer of an injected fault.
+func (f Fault) failure() *apiError {
+	code, msg := f.Code, f.Message
+	if code == "" {
+		code = "DLI.0999"
+	}
+	if msg == "" {
+		msg = "injected fault"
+	}
+	return errf(f.Status, code, "%s", msg)
 }
 
 // run executes h under the state lock and saves the state after a mutation.
