@@ -1,0 +1,127 @@
+package queue
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+)
+
+func pm(priority int64, start, stop string, minCU, maxCU int64) policyModel {
+	return policyModel{Priority: types.Int64Value(priority), ImpactStartTime: types.StringValue(start),
+		ImpactStopTime: types.StringValue(stop), MinCU: types.Int64Value(minCU), MaxCU: types.Int64Value(maxCU),
+		InheritPoolMaxCU: types.BoolNull()}
+}
+
+func TestCheckPolicies(t *testing.T) {
+	unknownStop := pm(2, "12:00", "", 4, 8)
+	unknownStop.ImpactStopTime = types.StringUnknown()
+	cases := []struct {
+		name string
+		ps   []policyModel
+		want []string // substrings, one per problem
+	}{
+		{"whole day", []policyModel{pm(1, "00:00", "24:00", 4, 8)}, nil},
+		{"split day, any order", []policyModel{pm(2, "12:00", "24:00", 4, 8), pm(1, "00:00", "12:00", 0, 0)}, nil},
+		{"gaps", []policyModel{pm(1, "02:00", "10:00", 4, 8), pm(2, "12:00", "20:00", 4, 8)},
+			[]string{"00:00-02:00, 10:00-12:00, 20:00-24:00 uncovered"}},
+		{"overlap", []policyModel{pm(1, "00:00", "13:00", 4, 8), pm(2, "12:00", "24:00", 4, 8)}, []string{"overlap"}},
+		{"duplicate priority", []policyModel{pm(1, "00:00", "12:00", 4, 8), pm(1, "12:00", "24:00", 4, 8)},
+			[]string{"priority 1 is used by more than one"}},
+		{"min above max", []policyModel{pm(1, "00:00", "24:00", 8, 4)}, []string{"min_cu 8 greater than max_cu 4"}},
+		{"backwards", []policyModel{pm(1, "00:00", "24:00", 4, 8), pm(2, "22:00", "06:00", 4, 8)},
+			[]string{"must be after impact_start_time"}},
+		// An unknown window cannot be judged, so coverage is not either.
+		{"unknown", []policyModel{pm(1, "00:00", "12:00", 4, 8), unknownStop}, nil},
+		// Malformed times are the attribute validators' business.
+		{"malformed", []policyModel{pm(1, "00:00", "12:30", 4, 8)}, nil},
+	}
+	for _, c := range cases {
+		got := checkPolicies(c.ps)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: problems %q, want %d", c.name, got, len(c.want))
+			continue
+		}
+		for i := range got {
+			if !strings.Contains(got[i], c.want[i]) {
+				t.Errorf("%s: problem %q does not say %q", c.name, got[i], c.want[i])
+			}
+		}
+	}
+}
+
+func TestPropertyChanges(t *testing.T) {
+	i := types.Int64Value
+	n := types.Int64Null()
+	prior := &sparkDriverModel{MaxInstance: i(2), MaxConcurrent: i(4), MaxPrefetchInstance: i(1)}
+	planned := &sparkDriverModel{MaxInstance: i(3), MaxConcurrent: i(4), MaxPrefetchInstance: n}
+	set, del := propertyChanges(prior, planned)
+	if !reflect.DeepEqual(set, map[string]string{propMaxInstance: "3"}) || !reflect.DeepEqual(del, []string{propMaxPrefetchInstance}) {
+		t.Errorf("change: set %v, delete %v", set, del)
+	}
+	set, del = propertyChanges(prior, nil)
+	if len(set) != 0 || len(del) != 3 {
+		t.Errorf("removal: set %v, delete %v", set, del)
+	}
+	set, del = propertyChanges(nil, &sparkDriverModel{MaxInstance: n, MaxConcurrent: i(8), MaxPrefetchInstance: n})
+	if !reflect.DeepEqual(set, map[string]string{propMaxConcurrent: "8"}) || len(del) != 0 {
+		t.Errorf("creation: set %v, delete %v", set, del)
+	}
+}
+
+func TestSparkDriverValue(t *testing.T) {
+	i := types.Int64Value
+	n := types.Int64Null()
+	props := func() map[string]string {
+		return map[string]string{propMaxInstancesAlt: "5", propMaxConcurrent: "7", propMaxPrefetchInstance: "2"}
+	}
+	// Only what the prior value manages is read...
+	v, err := sparkDriverValue(props(), &sparkDriverModel{MaxInstance: n, MaxConcurrent: i(1), MaxPrefetchInstance: n}, false)
+	if err != nil || v.String() != `{"max_concurrent":7,"max_instance":<null>,"max_prefetch_instance":<null>}` {
+		t.Errorf("managed: %s, %v", v, err)
+	}
+	// ...everything after an import, with the plural key accepted.
+	v, err = sparkDriverValue(props(), nil, true)
+	if err != nil || v.String() != `{"max_concurrent":7,"max_instance":5,"max_prefetch_instance":2}` {
+		t.Errorf("imported: %s, %v", v, err)
+	}
+	// Nothing there: null, so an unset attribute stays unset.
+	if v, err := sparkDriverValue(map[string]string{}, nil, true); err != nil || !v.IsNull() {
+		t.Errorf("empty: %s, %v", v, err)
+	}
+	if _, err := sparkDriverValue(map[string]string{propMaxConcurrent: "many"}, nil, true); err == nil {
+		t.Error("a non-integer value must be an error")
+	}
+}
+
+func TestPoliciesValueAndDefault(t *testing.T) {
+	api := []client.ScalingPolicy{
+		{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "12:00", MinCU: 4, MaxCU: 8},
+		{Priority: 2, ImpactStartTime: "12:00", ImpactStopTime: "24:00", MinCU: 4, MaxCU: 8, InheritPoolMaxCU: true},
+	}
+	explicit := pm(1, "00:00", "12:00", 4, 8)
+	explicit.InheritPoolMaxCU = types.BoolValue(false)
+	// No prior value (import): false is false.
+	if s := policiesValue(api, nil).String(); !strings.Contains(s, `"inherit_elastic_resource_pool_max_cu":false`) {
+		t.Errorf("import: %s", s)
+	}
+	// A prior unset flag stays unset; an explicit false stays false.
+	if s := policiesValue(api, []policyModel{pm(1, "00:00", "12:00", 4, 8)}).String(); strings.Contains(s, "false") {
+		t.Errorf("unset flag: %s", s)
+	}
+	if s := policiesValue(api, []policyModel{explicit}).String(); !strings.Contains(s, "false") {
+		t.Errorf("explicit false: %s", s)
+	}
+	if !policiesValue(nil, nil).IsNull() {
+		t.Error("no policies must be null")
+	}
+	if !isDefaultPolicy(defaultPolicies(16), 16) || isDefaultPolicy(defaultPolicies(16), 32) || isDefaultPolicy(api, 8) {
+		t.Error("isDefaultPolicy")
+	}
+	if got := policyInputs([]policyModel{pm(2, "12:00", "24:00", 4, 8), explicit}); got[0].Priority != 1 || got[1].InheritPoolMaxCU {
+		t.Errorf("policyInputs = %+v", got)
+	}
+}
