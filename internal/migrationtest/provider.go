@@ -16,6 +16,8 @@ package migrationtest
 import (
 	"context"
 	"fmt"
+	"os"
+	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -104,4 +106,48 @@ func poll(ctx context.Context, what string, check func() (bool, error)) error {
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
+}
+
+// Serve makes the acceptance test serve both providers under the huaweicloud
+// provider's namespace, and on OpenTofu under OpenTofu's registry host, so
+// that the stand-in's address is the very one each CLI passes for the real
+// huaweicloud provider. The test must not run in parallel (it sets
+// environment variables).
+func Serve(t *testing.T) CLI {
+	t.Helper()
+	cli, err := DetectCLI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", "huaweicloud")
+	if cli.OpenTofu() {
+		t.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
+	}
+	return cli
+}
+
+// WithStandIn adds the stand-in to the factories of the provider under test.
+func WithStandIn(ours map[string]func() (tfprotov6.ProviderServer, error), c *client.Client,
+	region string) map[string]func() (tfprotov6.ProviderServer, error) {
+	all := Factories(c, region)
+	for name, f := range ours {
+		all[name] = f
+	}
+	return all
+}
+
+// RequiredProviders names where both providers come from, as Serve set it up.
+func RequiredProviders() string {
+	host, namespace := os.Getenv("TF_ACC_PROVIDER_HOST"), os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    dli         = { source = "%[1]s/%[2]s/dli" }
+    huaweicloud = { source = "%[1]s/%[2]s/huaweicloud" }
+  }
+}
+`, host, namespace)
 }
