@@ -1,0 +1,221 @@
+package importtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
+	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/emulator"
+	"github.com/opendli/terraform-provider-dli/internal/provider"
+)
+
+// header pins the provider's source, as users' configurations do.
+const header = `terraform {
+  required_providers {
+    dli = {
+      source = "opendli/dli"
+    }
+  }
+}
+
+provider "dli" {}
+`
+
+// objects creates one of each resource type, with the nested and optional
+// attributes that generated configuration has to reproduce: a pool with a
+// description and CIDR, a general queue in it, and a connection with a bound
+// pool and queue, hosts and routes.
+const objects = `
+resource "dli_elastic_resource_pool" "pool" {
+  name        = "import_pool"
+  description = "imported by blocks"
+  cidr_in_vpc = "172.16.0.0/14"
+  min_cu      = 64
+  max_cu      = 64
+}
+
+resource "dli_queue" "queue" {
+  name                       = "import_queue"
+  queue_type                 = "general"
+  cu_count                   = 16
+  elastic_resource_pool_name = dli_elastic_resource_pool.pool.name
+}
+
+resource "dli_enhanced_connection" "conn" {
+  name                   = "import_conn"
+  vpc_id                 = "22094d8f-c310-4621-913d-4c4d655d8495"
+  subnet_id              = "78f2562a-36e4-4b39-95b9-f5aab22e1281"
+  elastic_resource_pools = [dli_elastic_resource_pool.pool.name]
+  queues                 = [dli_queue.queue.name]
+
+  hosts = [
+    { name = "db-primary", ip = "192.168.0.10" },
+    { name = "db-replica", ip = "192.168.0.11" },
+  ]
+
+  routes = [
+    { name = "datacenter_a", cidr = "10.10.0.0/16" },
+    { name = "datacenter_b", cidr = "10.20.0.0/16" },
+  ]
+}
+`
+
+// addresses of the three resources in every configuration of this test.
+var addresses = []string{
+	"dli_elastic_resource_pool.pool",
+	"dli_queue.queue",
+	"dli_enhanced_connection.conn",
+}
+
+// TestAccImportBlocksAndGeneratedConfig creates one object of each type with
+// Terraform, then adopts them into fresh states twice: with import blocks
+// beside the same configuration, and with import blocks alone and
+// -generate-config-out. Both plans must import every object without changes,
+// and after applying them a plan must be empty.
+func TestAccImportBlocksAndGeneratedConfig(t *testing.T) {
+	// Every lifecycle completes on the next read: this test is about import,
+	// and the provider binary polls on its real, slower curve.
+	env := acctest.NewWithDelays(t, emulator.Delays{DeletedRetention: time.Minute})
+	env.RequireEmulator(t)
+	cli := clitest.New(t)
+	cli.Env = []string{
+		provider.EnvRegion + "=" + env.Region,
+		provider.EnvAccessKey + "=" + env.AccessKey,
+		provider.EnvSecretKey + "=" + env.SecretKey,
+		provider.EnvProjectID + "=" + env.ProjectID,
+		provider.EnvEndpoint + "=" + env.URL,
+		provider.EnvIAMEndpoint + "=" + env.URL,
+	}
+
+	origin := workDir(t, header+objects)
+	cli.MustRun(t, origin, "apply", "-auto-approve", "-no-color")
+	connID := strings.TrimSpace(cli.MustRun(t, origin, "state", "show", "-no-color",
+		"dli_enhanced_connection.conn").Stdout)
+	connID = attribute(t, connID, "id")
+	ids := map[string]string{
+		"dli_elastic_resource_pool.pool": "import_pool",
+		"dli_queue.queue":                "import_queue",
+		"dli_enhanced_connection.conn":   connID,
+	}
+
+	t.Run("import blocks", func(t *testing.T) {
+		dir := workDir(t, header+objects+importBlocks(ids))
+		expectNoOpImports(t, cli, dir, nil)
+		cli.MustRun(t, dir, "apply", "-auto-approve", "-no-color", "plan.out")
+		expectEmptyPlan(t, cli, dir)
+	})
+
+	t.Run("generate-config-out", func(t *testing.T) {
+		dir := workDir(t, header+importBlocks(ids))
+		generated := filepath.Join(dir, "generated.tf")
+		t.Cleanup(func() {
+			// What the CLI generated explains most failures of this subtest.
+			if b, err := os.ReadFile(generated); t.Failed() && err == nil {
+				t.Logf("generated.tf:\n%s", b)
+			}
+		})
+		expectNoOpImports(t, cli, dir, []string{"-generate-config-out=generated.tf"})
+		b, err := os.ReadFile(generated)
+		if err != nil {
+			t.Fatalf("no generated configuration: %v", err)
+		}
+		for _, a := range addresses {
+			typ, name, _ := strings.Cut(a, ".")
+			if !strings.Contains(string(b), fmt.Sprintf("resource %q %q", typ, name)) {
+				t.Errorf("generated.tf has no block for %s:\n%s", a, b)
+			}
+		}
+		cli.MustRun(t, dir, "apply", "-auto-approve", "-no-color", "plan.out")
+		expectEmptyPlan(t, cli, dir)
+	})
+}
+
+// workDir is a fresh directory holding main.tf.
+func workDir(t *testing.T, config string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func importBlocks(ids map[string]string) string {
+	var b strings.Builder
+	for _, a := range addresses {
+		fmt.Fprintf(&b, "\nimport {\n  to = %s\n  id = %q\n}\n", a, ids[a])
+	}
+	return b.String()
+}
+
+// planJSON is the part of `show -json` of a saved plan that the test reads.
+type planJSON struct {
+	ResourceChanges []struct {
+		Address string `json:"address"`
+		Change  struct {
+			Actions   []string        `json:"actions"`
+			Importing json.RawMessage `json:"importing"`
+		} `json:"change"`
+	} `json:"resource_changes"`
+}
+
+// expectNoOpImports plans into plan.out and requires that every resource is
+// imported and that nothing else would change: the configuration (written by
+// hand or generated) matches what import reads.
+func expectNoOpImports(t *testing.T, cli *clitest.CLI, dir string, extra []string) {
+	t.Helper()
+	args := append([]string{"plan", "-no-color", "-out=plan.out"}, extra...)
+	cli.MustRun(t, dir, args...)
+	var p planJSON
+	out := cli.MustRun(t, dir, "show", "-json", "plan.out").Stdout
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatalf("show -json: %v\n%s", err, out)
+	}
+	seen := map[string]bool{}
+	for _, rc := range p.ResourceChanges {
+		seen[rc.Address] = true
+		if len(rc.Change.Importing) == 0 || string(rc.Change.Importing) == "null" {
+			t.Errorf("%s: planned %v without importing it", rc.Address, rc.Change.Actions)
+		}
+		if len(rc.Change.Actions) != 1 || rc.Change.Actions[0] != "no-op" {
+			text := cli.Run(t, dir, "show", "-no-color", "plan.out").Stdout
+			t.Errorf("%s: import plans %v, want no-op\n%s", rc.Address, rc.Change.Actions, text)
+		}
+	}
+	for _, a := range addresses {
+		if !seen[a] {
+			t.Errorf("the plan does not import %s", a)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// expectEmptyPlan requires `plan -detailed-exitcode` to find nothing to do.
+func expectEmptyPlan(t *testing.T, cli *clitest.CLI, dir string) {
+	t.Helper()
+	res := cli.Run(t, dir, "plan", "-detailed-exitcode", "-no-color")
+	if res.ExitCode != 0 {
+		t.Errorf("plan after import: exit %d, want 0 (no changes)\n%s\n%s", res.ExitCode, res.Stdout, res.Stderr)
+	}
+}
+
+// attribute picks `name = "value"` out of `state show` output.
+func attribute(t *testing.T, show, name string) string {
+	t.Helper()
+	for _, line := range strings.Split(show, "\n") {
+		k, v, ok := strings.Cut(strings.TrimSpace(line), "=")
+		if ok && strings.TrimSpace(k) == name {
+			return strings.Trim(strings.TrimSpace(v), `"`)
+		}
+	}
+	t.Fatalf("no %s in:\n%s", name, show)
+	return ""
+}
