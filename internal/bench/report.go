@@ -50,19 +50,19 @@ func (res *Result) Markdown(command string) string {
 	fmt.Fprintf(&b, "- Terraform runs with `-parallelism` equal to the fleet's resource count; the whole run took %s.\n\n",
 		res.TotalTime.Round(time.Second))
 
-	b.WriteString("| fleet | phase | wall s | critical path s | wall / path | no-op s | (wall − no-op) / path | requests | requests / resource | provider peak RSS MiB |\n")
-	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	b.WriteString("| fleet | phase | wall s | critical path s | wall / path | no-op s | (wall − no-op) / path | requests | requests / resource | provider peak RSS MiB | CPU s provider / Terraform |\n")
+	b.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, p := range Phases {
 		n := res.Noop[p]
-		fmt.Fprintf(&b, "| no-op config | %s | %s | – | – | %s | – | %d | – | %.1f |\n", p, secs(n.Wall), secs(n.Wall),
-			n.Requests, mib(n.PeakRSSKiB))
+		fmt.Fprintf(&b, "| no-op config | %s | %s | – | – | %s | – | %d | – | %.1f | %s / %s |\n", p, secs(n.Wall), secs(n.Wall),
+			n.Requests, mib(n.PeakRSSKiB), secs(n.ProviderCPU), secs(n.TerraformCPU))
 	}
 	for _, f := range res.Fleets {
 		for _, p := range f.Phases {
 			raw, net := p.Ratio()
-			fmt.Fprintf(&b, "| %d + %d + %d | %s | %s | %s | %.2f | %s | %.2f | %d | %.2f | %.1f |\n",
+			fmt.Fprintf(&b, "| %d + %d + %d | %s | %s | %s | %.2f | %s | %.2f | %d | %.2f | %.1f | %s / %s |\n",
 				1, f.Size.Queues, f.Size.Connections, p.Phase, secs(p.Wall), secs(p.Bound), raw, secs(p.Overhead), net,
-				p.Requests, p.RequestsPerResource(), mib(p.PeakRSSKiB))
+				p.Requests, p.RequestsPerResource(), mib(p.PeakRSSKiB), secs(p.ProviderCPU), secs(p.TerraformCPU))
 		}
 	}
 	b.WriteString("\nFleet = pools + queues + connections. Critical path: see \"How it is measured\".\n\n")

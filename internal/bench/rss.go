@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // Peak memory of the provider is measured by a wrapper: Terraform finds the
@@ -19,7 +20,7 @@ import (
 // the gRPC traffic go straight between Terraform and the provider. When the
 // provider exits, the wrapper records the child's ru_maxrss from wait4 — the
 // kernel's exact high-water mark of its resident memory, with no sampling —
-// in one file per provider process.
+// in one file per provider process, with its CPU time.
 const (
 	// EnvWrapProvider, when set, makes the benchmark binary act as the wrapper
 	// of the provider binary it names. Terraform passes its environment on to
@@ -58,8 +59,10 @@ func RunWrapper() int {
 	err := cmd.Wait()
 	if ru, isRusage := cmd.ProcessState.SysUsage().(*syscall.Rusage); isRusage && dir != "" {
 		// Linux reports ru_maxrss in KiB.
-		name := filepath.Join(dir, strconv.Itoa(cmd.ProcessState.Pid())+".maxrss")
-		if werr := os.WriteFile(name, []byte(strconv.FormatInt(ru.Maxrss, 10)), 0o600); werr != nil {
+		name := filepath.Join(dir, strconv.Itoa(cmd.ProcessState.Pid())+".usage")
+		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		line := fmt.Sprintf("%d %d", ru.Maxrss, cpu.Microseconds())
+		if werr := os.WriteFile(name, []byte(line), 0o600); werr != nil {
 			fmt.Fprintln(os.Stderr, "dli-bench wrapper:", werr)
 		}
 	}
@@ -73,32 +76,40 @@ func RunWrapper() int {
 	return 0
 }
 
-// PeakRSS returns the largest peak resident memory (KiB) the wrapper recorded
-// in dir, and how many provider processes it saw, then empties dir for the
-// next phase.
-func PeakRSS(dir string) (maxKiB int64, processes int, err error) {
+// Usage is what the wrapper recorded about the provider processes of a phase.
+type Usage struct {
+	PeakRSSKiB int64         // the largest peak resident memory of one process
+	CPU        time.Duration // user and system time of all of them
+	Processes  int
+}
+
+// CollectUsage sums up the wrapper's records in dir and removes them, so
+// that the next phase starts afresh.
+func CollectUsage(dir string) (Usage, error) {
+	var u Usage
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return 0, 0, err
+		return u, err
 	}
 	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".maxrss") {
+		if !strings.HasSuffix(e.Name(), ".usage") {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
 		raw, err := os.ReadFile(p)
 		if err != nil {
-			return 0, 0, err
+			return u, err
 		}
-		v, err := strconv.ParseInt(strings.TrimSpace(string(raw)), 10, 64)
-		if err != nil {
-			return 0, 0, fmt.Errorf("%s: %w", p, err)
+		var rss, cpuMicros int64
+		if _, err := fmt.Sscanf(string(raw), "%d %d", &rss, &cpuMicros); err != nil {
+			return u, fmt.Errorf("%s: %w", p, err)
 		}
-		maxKiB = max(maxKiB, v)
-		processes++
+		u.PeakRSSKiB = max(u.PeakRSSKiB, rss)
+		u.CPU += time.Duration(cpuMicros) * time.Microsecond
+		u.Processes++
 		if err := os.Remove(p); err != nil {
-			return 0, 0, err
+			return u, err
 		}
 	}
-	return maxKiB, processes, nil
+	return u, nil
 }

@@ -42,7 +42,10 @@ type PhaseResult struct {
 	// Terraform started in this phase; Providers is how many it started.
 	PeakRSSKiB int64
 	Providers  int
-	Timeline   []Segment
+	// ProviderCPU is the CPU time of those processes; TerraformCPU that of
+	// Terraform itself (its own usage less its providers').
+	ProviderCPU, TerraformCPU time.Duration
+	Timeline                  []Segment
 }
 
 // RequestsPerResource is the phase's API requests divided by the fleet's resources.
@@ -229,8 +232,10 @@ func (r *runner) fleet(ctx context.Context, s Size, noop map[Phase]PhaseResult) 
 		pr.Bound = CriticalPath(p, r.opts.Delays, r.opts.Latency, s)
 		pr.Overhead = noop[p].Wall
 		fr.Phases = append(fr.Phases, pr)
-		fmt.Fprintf(r.opts.Log, "  %-8s %6.2fs (critical path %.2fs), %d requests (%.2f per resource), provider peak %.1f MiB\n",
-			p, pr.Wall.Seconds(), pr.Bound.Seconds(), pr.Requests, pr.RequestsPerResource(), float64(pr.PeakRSSKiB)/1024)
+		fmt.Fprintf(r.opts.Log, "  %-8s %6.2fs (critical path %.2fs), %d requests (%.2f per resource), "+
+			"provider peak %.1f MiB, CPU provider %.2fs, terraform %.2fs\n",
+			p, pr.Wall.Seconds(), pr.Bound.Seconds(), pr.Requests, pr.RequestsPerResource(), float64(pr.PeakRSSKiB)/1024,
+			pr.ProviderCPU.Seconds(), pr.TerraformCPU.Seconds())
 	}
 	return fr, nil
 }
@@ -248,7 +253,7 @@ func (r *runner) phase(ctx context.Context, dir string, p Phase, s Size, paralle
 		args = append(args, "destroy", "-auto-approve")
 	}
 	args = append(args, "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", parallelism))
-	if _, _, err := PeakRSS(r.rssDir); err != nil { // start the phase with no leftovers
+	if _, err := CollectUsage(r.rssDir); err != nil { // start the phase with no leftovers
 		return PhaseResult{}, err
 	}
 	r.emu.ResetRequests()
@@ -263,11 +268,11 @@ func (r *runner) phase(ctx context.Context, dir string, p Phase, s Size, paralle
 		return PhaseResult{}, fmt.Errorf("terraform %s: %w\n%s", p, err, tail(out.String(), 40))
 	}
 	reqs := r.emu.Requests()
-	peak, procs, err := PeakRSS(r.rssDir)
+	usage, err := CollectUsage(r.rssDir)
 	if err != nil {
 		return PhaseResult{}, err
 	}
-	if procs == 0 {
+	if usage.Processes == 0 {
 		return PhaseResult{}, errors.New("terraform " + string(p) + " started no provider through the wrapper; is dev_overrides in effect?")
 	}
 	for _, rec := range reqs {
@@ -279,7 +284,10 @@ func (r *runner) phase(ctx context.Context, dir string, p Phase, s Size, paralle
 	}
 	return PhaseResult{
 		Phase: p, Wall: end.Sub(start), Requests: len(reqs), Resources: s.Resources(), ByOp: CountOperations(reqs),
-		PeakRSSKiB: peak, Providers: procs, Timeline: Timeline(p, reqs, r.opts.Delays, start, end),
+		PeakRSSKiB: usage.PeakRSSKiB, Providers: usage.Processes, ProviderCPU: usage.CPU,
+		// Terraform's rusage includes the wrapper and provider processes it waited for.
+		TerraformCPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime() - usage.CPU,
+		Timeline:     Timeline(p, reqs, r.opts.Delays, start, end),
 	}, nil
 }
 

@@ -32,13 +32,23 @@ func (b Backoff) next(d time.Duration) time.Duration {
 	return n
 }
 
-// Curves tuned to how long DLI's operations take. They are variables only so that
-// tests and benchmarks can shorten them; they are not a user setting.
+// Curves for DLI's operations. A geometric curve keeps the overshoot (the time
+// from the object settling to the poll that sees it) below Factor-1 of the time
+// already waited, at any scale: with 1.1, under a tenth of the wait, so a
+// queue ready after 3 s is seen within 0.3 s and a pool ready after 5 minutes
+// within 20 s (the cap). The cap bounds the overshoot of long operations and
+// the polls per minute once the wait is long. The price of the short first
+// poll and slow growth is a few more requests early on: a wait of 10 minutes
+// costs about 60 polls with Slow, one of 1 minute about 30 with Fast.
+//
+// They are variables only so that tests can shorten them (internal/acctest
+// does); they are not a user setting. `make bench` measures these values.
 var (
-	// Slow suits pools and queues, which take minutes on the real service.
-	Slow = Backoff{First: 2 * time.Second, Factor: 1.5, Max: 20 * time.Second}
+	// Slow suits pools and queues: creating and scaling take minutes on the
+	// real service.
+	Slow = Backoff{First: 500 * time.Millisecond, Factor: 1.1, Max: 20 * time.Second}
 	// Fast suits connection peering and deletions, which take seconds to a minute.
-	Fast = Backoff{First: time.Second, Factor: 1.5, Max: 10 * time.Second}
+	Fast = Backoff{First: 250 * time.Millisecond, Factor: 1.1, Max: 10 * time.Second}
 )
 
 // Poll reads the object once. It returns the value read, a short status for

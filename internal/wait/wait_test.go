@@ -105,3 +105,49 @@ func TestBackoffGrowsToCap(t *testing.T) {
 		}
 	}
 }
+
+// pollTimes returns when the polls of a non-immediate wait happen (ignoring
+// the time the polls themselves take), up to the first one at or after until.
+func pollTimes(b Backoff, until time.Duration) []time.Duration {
+	var ts []time.Duration
+	t, interval := time.Duration(0), b.First
+	for t < until {
+		t += interval
+		ts = append(ts, t)
+		interval = b.next(interval)
+	}
+	return ts
+}
+
+// The curves' promise: an object that settles after d is seen within a tenth
+// of d (plus the first interval, for very short waits), and never more than
+// the cap later.
+func TestCurvesOvershootIsSmallComparedToTheWait(t *testing.T) {
+	for name, b := range map[string]Backoff{"Slow": Slow, "Fast": Fast} {
+		for d := 100 * time.Millisecond; d <= time.Hour; d += d / 7 {
+			ts := pollTimes(b, d)
+			over := ts[len(ts)-1] - d
+			if limit := min(d/10+b.First, b.Max); over > limit {
+				t.Errorf("%s: settled after %s, seen %s later; want at most %s", name, d, over, limit)
+			}
+		}
+	}
+}
+
+// Long waits poll at the cap, so the request rate stays bounded.
+func TestCurvesPollsOfLongWaits(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		b        Backoff
+		wait     time.Duration
+		maxPolls int
+	}{
+		{"Slow, 10 minutes", Slow, 10 * time.Minute, 65},
+		{"Slow, 1 hour", Slow, time.Hour, 210},
+		{"Fast, 1 minute", Fast, time.Minute, 35},
+	} {
+		if n := len(pollTimes(c.b, c.wait)); n > c.maxPolls {
+			t.Errorf("%s: %d polls, want at most %d", c.name, n, c.maxPolls)
+		}
+	}
+}
