@@ -93,11 +93,14 @@ func (e *Emulator) matchFault(method, path string) (Fault, bool) {
 	return Fault{}, false
 }
 
-// RequestRecord is one answered API request. It never holds header values.
+// RequestRecord is one answered API request. Of the headers it keeps only the
+// User-Agent, which carries no secret, so that tests can see who called;
+// signatures and tokens never reach the log.
 type RequestRecord struct {
 	Method    string        `json:"method"`
 	Path      string        `json:"path"`
 	Query     string        `json:"query"`
+	UserAgent string        `json:"user_agent,omitempty"`
 	Status    int           `json:"status"`
 	ErrorCode string        `json:"error_code,omitempty"`
 	Time      time.Time     `json:"time"`

@@ -48,7 +48,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeError(rw, errf(http.StatusInternalServerError, "DLI.0999", "internal emulator error"))
 		}
 		e.record(RequestRecord{
-			Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
+			Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, UserAgent: r.UserAgent(),
 			Status: rw.status, ErrorCode: rw.code, Time: start, Duration: time.Since(start),
 		})
 	}()

@@ -95,6 +95,7 @@ func TestAccImportBlocksAndGeneratedConfig(t *testing.T) {
 
 	origin := workDir(t, header+objects)
 	cli.MustRun(t, origin, "apply", "-auto-approve", "-no-color")
+	expectUserAgent(t, env.Emulator.Requests())
 	connID := strings.TrimSpace(cli.MustRun(t, origin, "state", "show", "-no-color",
 		"dli_enhanced_connection.conn").Stdout)
 	connID = attribute(t, connID, "id")
@@ -134,6 +135,22 @@ func TestAccImportBlocksAndGeneratedConfig(t *testing.T) {
 		cli.MustRun(t, dir, "apply", "-auto-approve", "-no-color", "plan.out")
 		expectEmptyPlan(t, cli, dir)
 	})
+}
+
+// expectUserAgent checks how the released binary identifies itself: the SDK's
+// own User-Agent, extended with the provider's name and the version that the
+// build's -ldflags set.
+func expectUserAgent(t *testing.T, recs []emulator.RequestRecord) {
+	t.Helper()
+	if len(recs) == 0 {
+		t.Fatal("the emulator logged no requests")
+	}
+	want := "terraform-provider-dli/" + clitest.Version
+	for _, r := range recs {
+		if !strings.HasPrefix(r.UserAgent, "huaweicloud-usdk-go/") || !strings.Contains(r.UserAgent, want) {
+			t.Fatalf("%s %s came with User-Agent %q, want the SDK's extended with %q", r.Method, r.Path, r.UserAgent, want)
+		}
+	}
 }
 
 // workDir is a fresh directory holding main.tf.
