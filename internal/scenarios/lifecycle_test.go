@@ -1,0 +1,286 @@
+package scenarios_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/emulator"
+)
+
+// ownEmulator starts an emulator the test controls itself (clock, state
+// file, restarts) and returns the environment pointing at it.
+func ownEmulator(t *testing.T, tweak func(*emulator.Config)) (*acctest.Env, *emulator.Server, emulator.Config) {
+	t.Helper()
+	acctest.PreCheck(t)
+	if acctest.RealCloud() {
+		t.Skip("needs the DLI emulator")
+	}
+	_ = acctest.New(t) // shortens the provider's polling like every acceptance test
+	key := make([]byte, 16)
+	_, _ = rand.Read(key)
+	cfg := emulator.Config{
+		AccessKey: "AKSCENARIO" + strings.ToUpper(hex.EncodeToString(key[:4])),
+		SecretKey: hex.EncodeToString(key),
+		Region:    "cn-north-4",
+		Delays:    acctest.FastDelays,
+	}
+	if tweak != nil {
+		tweak(&cfg)
+	}
+	srv, err := emulator.Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	env := &acctest.Env{Emulator: srv.Emulator, URL: srv.URL, Region: cfg.Region, AccessKey: cfg.AccessKey,
+		SecretKey: cfg.SecretKey, ProjectID: srv.Emulator.ProjectID()}
+	return env, srv, cfg
+}
+
+// TestAccScenario_outOfBandDeletion: the pool, the queue and the connection
+// are deleted behind Terraform's back (the connection left DELETED, as DLI
+// keeps reporting it for a while). The refresh drops them without an error
+// and the plan creates all three again.
+func TestAccScenario_outOfBandDeletion(t *testing.T) {
+	env := emulatorEnv(t)
+	s := newStack("sc_oob")
+	config := env.Config(s.hcl(128, 16))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             nothingLeft(t, env, s),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					conns, err := env.Client(t).ListConnections(context.Background(), client.ConnectionFilter{Name: s.conn})
+					if err != nil || len(conns) != 1 {
+						t.Fatalf("finding connection %s: %v (%d found)", s.conn, err, len(conns))
+					}
+					env.Emulator.DeleteConnectionNow(conns[0].ID)
+					env.Emulator.DeleteQueueNow(s.queue)
+					env.Emulator.DeletePoolNow(s.pool)
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("dli_elastic_resource_pool.p", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("dli_queue.q", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("dli_enhanced_connection.c", plancheck.ResourceActionCreate),
+					},
+				},
+				Check: func(st *terraform.State) error { return onlyTracked(t, env, s, st) },
+			},
+		},
+	})
+}
+
+// TestAccScenario_restartMidApply: the emulator (with a state file) goes down
+// right after the pool's create was accepted and comes back on the same
+// address. The interrupted apply fails naming the unreachable API, with the
+// pool tracked; the next apply converges with no orphan.
+func TestAccScenario_restartMidApply(t *testing.T) {
+	stateFile := filepath.Join(t.TempDir(), "dli-state.json")
+	env, srv, cfg := ownEmulator(t, func(c *emulator.Config) { c.StateFile = stateFile })
+	s := newStack("sc_restart")
+	u, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One retry only, so that a 3-second outage outlasts the client's retries.
+	provider := strings.Replace(env.ProviderBlock(), "project_id", "max_retries  = 1\n  project_id", 1)
+	config := provider + s.hcl(128, 16)
+
+	restarted := make(chan *emulator.Server, 1)
+	restart := func() {
+		go func() {
+			for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+				for _, r := range srv.Emulator.Requests() {
+					if r.Method == "POST" && strings.HasSuffix(r.Path, "/elastic-resource-pools") && r.Status == 200 {
+						_ = srv.Close()
+						time.Sleep(3 * time.Second)
+						again, err := emulator.StartOn(u.Host, cfg)
+						if err != nil {
+							t.Errorf("restarting the emulator on %s: %v", u.Host, err)
+						}
+						restarted <- again
+						return
+					}
+				}
+			}
+			t.Error("the pool create never reached the emulator")
+			restarted <- nil
+		}()
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   restart,
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)Error Creating DLI Elastic Resource Pool.*(connection refused|no response)`),
+			},
+			{
+				PreConfig: func() {
+					if again := <-restarted; again != nil {
+						t.Cleanup(func() { _ = again.Close() })
+					}
+				},
+				Config: config,
+				Check:  func(st *terraform.State) error { return onlyTracked(t, env, s, st) },
+			},
+		},
+	})
+}
+
+// TestAccScenario_clockSkewAndWrongKeys: requests refused for a skewed clock
+// or wrong keys fail with a message that says what to fix.
+func TestAccScenario_clockSkewAndWrongKeys(t *testing.T) {
+	skewed, _, _ := ownEmulator(t, func(c *emulator.Config) {
+		c.Now = func() time.Time { return time.Now().Add(40 * time.Minute) }
+	})
+	pool := func(env *acctest.Env, provider string) string {
+		return provider + fmt.Sprintf(`
+resource "dli_elastic_resource_pool" "p" {
+  name   = %q
+  max_cu = 64
+  min_cu = 64
+}
+`, acctest.Name("sc_auth"))
+	}
+	env := emulatorEnv(t)
+	wrongAK := strings.Replace(env.ProviderBlock(), env.AccessKey, "AKWRONGWRONGWRONG", 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: pool(skewed, skewed.ProviderBlock()),
+				ExpectError: regexp.MustCompile(`(?s)authentication failed.*` + words("request time is outside the allowed skew") + `.*` +
+					words("system clock is correct")),
+			},
+			{
+				Config:      pool(env, env.ProviderBlockWith("wrong-secret-key")),
+				ExpectError: regexp.MustCompile(`(?s)` + words("signature does not match") + `.*` + words("check access_key and secret_key")),
+			},
+			{
+				Config:      pool(env, wrongAK),
+				ExpectError: regexp.MustCompile(`(?s)` + words("access key is unknown") + `.*` + words("check access_key and secret_key")),
+			},
+		},
+	})
+	if got := len(env.Emulator.Requests()) + len(skewed.Emulator.Requests()); got == 0 {
+		t.Fatal("no request reached the emulators: the refusals did not come from the API")
+	}
+}
+
+// TestAccScenario_deletionOrderAndBlockers: Terraform's graph deletes the
+// connection before the queue and the queue before the pool; a queue bound to
+// a connection Terraform does not manage is refused with the blocker's name,
+// and the destroy succeeds once it is gone.
+func TestAccScenario_deletionOrderAndBlockers(t *testing.T) {
+	env := emulatorEnv(t)
+	s := newStack("sc_order")
+	config := env.Config(s.hcl(128, 16))
+	outsider := acctest.Name("sc_outsider")
+	var outsiderID string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy: func(st *terraform.State) error {
+			if err := nothingLeft(t, env, s)(st); err != nil {
+				return err
+			}
+			// Deletes came in dependency order.
+			var order []string
+			for _, r := range env.Emulator.Requests() {
+				if r.Method == "DELETE" && r.Status == 200 {
+					order = append(order, r.Path)
+				}
+			}
+			want := []string{"enhanced-connections/", "queues/" + s.queue, "elastic-resource-pools/" + s.pool}
+			j := 0
+			for _, p := range order {
+				if j < len(want) && strings.Contains(p, want[j]) {
+					j++
+				}
+			}
+			if j != len(want) {
+				return fmt.Errorf("deletes not in dependency order: %v", order)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// A connection outside Terraform binds the queue.
+				PreConfig: func() {
+					id, err := env.Client(t).CreateConnection(context.Background(), client.CreateConnectionInput{
+						Name: outsider, VPCID: vpcID, SubnetID: subnetID, Queues: []string{s.queue},
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+					outsiderID = id
+				},
+				Config:      config,
+				Destroy:     true,
+				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Queue.*` + words("bound to enhanced connection "+outsider)),
+			},
+			{
+				PreConfig: func() {
+					if err := env.Client(t).DeleteConnection(context.Background(), outsiderID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:  config,
+				Destroy: true,
+			},
+		},
+	})
+}
+
+// TestAccScenario_connectionCreateTimeout: the wait for the bindings times
+// out after the create call succeeded. The connection is in the state
+// (tainted), the next apply replaces it, and no untracked connection remains.
+func TestAccScenario_connectionCreateTimeout(t *testing.T) {
+	delays := acctest.FastDelays
+	delays.ConnectionPeering = 4 * time.Second
+	env := acctest.NewWithDelays(t, delays)
+	env.RequireEmulator(t)
+	s := newStack("sc_ctimeout")
+	config := func(timeout string) string {
+		return env.Config(strings.Replace(s.hcl(128, 16), "  queues                 = [dli_queue.q.name]",
+			"  queues                 = [dli_queue.q.name]\n  timeouts               = { create = \""+timeout+"\" }", 1))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             nothingLeft(t, env, s),
+		Steps: []resource.TestStep{
+			{
+				Config:      config("1s"),
+				ExpectError: regexp.MustCompile(`(?s)Error Creating DLI Enhanced Connection.*timed out`),
+			},
+			{
+				Config: config("1m"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("dli_enhanced_connection.c", plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+				Check: func(st *terraform.State) error { return onlyTracked(t, env, s, st) },
+			},
+		},
+	})
+}
