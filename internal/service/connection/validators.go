@@ -28,7 +28,9 @@ func (ipv4Address) ValidateString(_ context.Context, req validator.StringRequest
 		return
 	}
 	if msg := checkIPv4(req.ConfigValue.ValueString()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid IPv4 Address", msg)
+		// The path leads the message: Terraform cannot point at an element
+		// of a nested list in the source, so the text must say which one.
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid IPv4 Address", req.Path.String()+": "+msg)
 	}
 }
 
@@ -58,7 +60,7 @@ func (ipv4CIDR) ValidateString(_ context.Context, req validator.StringRequest, r
 		return
 	}
 	if msg := checkCIDR(req.ConfigValue.ValueString()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CIDR Block", msg)
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CIDR Block", req.Path.String()+": "+msg)
 	}
 }
 
