@@ -263,7 +263,7 @@ func connectionNamed(candidates []client.Connection, name string) (*client.Conne
 			names = append(names, c.Name)
 		}
 		return nil, fmt.Errorf("no enhanced connection is named %q. The list filter name = %q matched %s.\n\n"+
-			"Check the name and the region, or list connections with the dli_enhanced_connections data source.",
+			"Check the name and the region, or list connections with the dli_enhanced_connections data source",
 			name, name, countNames(names))
 	default:
 		found := make([]string, 0, len(pick))
@@ -271,7 +271,7 @@ func connectionNamed(candidates []client.Connection, name string) (*client.Conne
 			found = append(found, c.Name+" (id "+c.ID+")")
 		}
 		sort.Strings(found)
-		return nil, fmt.Errorf("%d enhanced connections are named %q (%s): %s. Look the connection up by id instead.",
+		return nil, fmt.Errorf("%d enhanced connections are named %q (%s): %s. Look the connection up by id instead",
 			len(pick), name, how, strings.Join(found, ", "))
 	}
 }

@@ -206,7 +206,7 @@ data "dli_enhanced_connection" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config: lookup(fmt.Sprintf("name = %q", mixed)),
-				ExpectError: words(fmt.Sprintf(`2 enhanced connections are named %q (ignoring case): %s (id %s), %s (id %s). Look the connection up by id instead.`,
+				ExpectError: words(fmt.Sprintf(`2 enhanced connections are named %q (ignoring case): %s (id %s), %s (id %s). Look the connection up by id instead`,
 					mixed, upperName, upperID, lowerName, lowerID)),
 			},
 			{

@@ -191,7 +191,7 @@ func exactPool(candidates []client.Pool, name string) (*client.Pool, error) {
 			names = append(names, p.Name)
 		}
 		return nil, fmt.Errorf("no elastic resource pool is named %q. The list filter name = %q matched %s.\n\n"+
-			"Check the name and the region, or list pools with the dli_elastic_resource_pools data source.",
+			"Check the name and the region, or list pools with the dli_elastic_resource_pools data source",
 			name, name, countNames(names, "pool"))
 	default:
 		ids := make([]string, 0, len(exact))
