@@ -11,6 +11,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
+	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
 )
 
 // DefaultCloud is the domain suffix of the public Huawei Cloud endpoints.
@@ -40,6 +41,9 @@ type Config struct {
 
 // Client talks to one DLI project in one region. It is safe for concurrent use.
 type Client struct {
+	// dli is the SDK's typed DLI client; hc is the same HTTP client, used
+	// directly for the operations whose SDK models miss something (doc.go).
+	dli        *dli.DliClient
 	hc         *core.HcHttpClient
 	region     string
 	projectID  string
@@ -94,6 +98,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		return nil, err
 	}
 	c.hc = hc
+	c.dli = dli.NewDliClient(hc)
 	return c, nil
 }
 
@@ -128,7 +133,9 @@ func (cfg Config) validate() error {
 	return nil
 }
 
-// buildHC assembles one SDK HTTP client for a base URL. The SDK's own retries
+// buildHC assembles one SDK HTTP client for a base URL with the builder of
+// the SDK's DLI service package (IAM takes the same: the builder only
+// assembles endpoint, credentials and HTTP settings). The SDK's own retries
 // stay off (ours are in retry.go) and no HttpHandler is installed, so the SDK
 // never logs requests or their signed headers.
 func (c *Client) buildHC(cfg Config, endpoint, projectID string) (*core.HcHttpClient, error) {
@@ -154,7 +161,7 @@ func (c *Client) buildHC(cfg Config, endpoint, projectID string) (*core.HcHttpCl
 	if cfg.UserAgent != "" {
 		httpCfg = httpCfg.WithUserAgent(cfg.UserAgent)
 	}
-	hc, err := core.NewHcHttpClientBuilder().
+	hc, err := dli.DliClientBuilder().
 		WithEndpoints([]string{strings.TrimRight(endpoint, "/")}).
 		WithCredential(creds).
 		WithHttpConfig(httpCfg).
@@ -174,7 +181,7 @@ func (c *Client) resolveProjectID(ctx context.Context, iam *core.HcHttpClient, r
 			Name string `json:"name"`
 		} `json:"projects"`
 	}
-	err := c.invoke(ctx, iam, call{
+	err := c.doWith(ctx, iam, call{
 		op:     "resolve project id of region " + region,
 		method: http.MethodGet,
 		path:   "/v3/projects",

@@ -109,7 +109,7 @@ func TestRequestsAreSignedBySDK(t *testing.T) {
 	if !strings.Contains(h.Get("User-Agent"), "terraform-provider-dli/test") {
 		t.Errorf("User-Agent = %q", h.Get("User-Agent"))
 	}
-	if h.Get(callHeader) != "" {
-		t.Error("internal call header left the process")
+	if h.Get(callHeader) != "" || strings.Contains(strings.ToLower(auth), strings.ToLower(callHeader)) {
+		t.Error("internal call header left the process or was signed")
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+
+	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 )
 
 const (
@@ -72,44 +75,51 @@ func (w wireConnection) domain() Connection {
 	return c
 }
 
-func toWireHosts(hosts []Host) []wireHost {
-	out := make([]wireHost, 0, len(hosts))
+// sdkHosts converts a host mapping; never nil, so an empty mapping is sent
+// as [] (which clears it) rather than null.
+func sdkHosts(hosts []Host) []model.EnhancedConnectionHost {
+	out := make([]model.EnhancedConnectionHost, 0, len(hosts))
 	for _, h := range hosts {
-		out = append(out, wireHost(h))
+		out = append(out, model.EnhancedConnectionHost{Name: optString(h.Name), Ip: optString(h.IP)})
 	}
 	return out
 }
 
 // CreateConnection creates an enhanced datasource connection and returns its id.
 func (c *Client) CreateConnection(ctx context.Context, in CreateConnectionInput) (string, error) {
-	body := struct {
-		Name         string     `json:"name"`
-		VPCID        string     `json:"dest_vpc_id"`
-		SubnetID     string     `json:"dest_network_id"`
-		RouteTableID string     `json:"routetable_id,omitempty"`
-		Pools        []string   `json:"elastic_resource_pools,omitempty"`
-		Queues       []string   `json:"queues,omitempty"`
-		Hosts        []wireHost `json:"hosts,omitempty"`
-		Tags         []wireTag  `json:"tags,omitempty"`
-	}{in.Name, in.VPCID, in.SubnetID, in.RouteTableID, in.Pools, in.Queues, nil, toWireTags(in.Tags)}
+	cl := call{op: "create enhanced connection " + in.Name, method: http.MethodPost, path: connectionsPath, unsafe: true, create: true}
+	body := &model.CreateEnhancedConnectionRequestBody{
+		Name:                 in.Name,
+		DestVpcId:            in.VPCID,
+		DestNetworkId:        in.SubnetID,
+		ElasticResourcePools: optList(in.Pools),
+		Queues:               optList(in.Queues),
+		RoutetableId:         optString(in.RouteTableID),
+		Tags:                 sdkTags(in.Tags),
+	}
 	if len(in.Hosts) > 0 {
-		body.Hosts = toWireHosts(in.Hosts)
+		hosts := sdkHosts(in.Hosts)
+		body.Hosts = &hosts
 	}
-	var out struct {
-		envelope
-		ConnectionID string `json:"connection_id"`
+	req := &model.CreateEnhancedConnectionRequest{Body: body}
+	var id string
+	send := func(ctx context.Context) error {
+		out, err := sdkCall(ctx, c, cl, func() *dli.CreateEnhancedConnectionInvoker {
+			return c.dli.CreateEnhancedConnectionInvoker(req)
+		})
+		if err == nil {
+			id = str(out.ConnectionId)
+		}
+		return err
 	}
-	adopted, err := c.createSafely(ctx, call{
-		op: "create enhanced connection " + in.Name, method: http.MethodPost, path: connectionsPath,
-		body: &body, unsafe: true, create: true,
-	}, &out, "enhanced connection "+in.Name, c.lookupConnection(in))
+	adopted, err := c.createSafely(ctx, cl, send, "enhanced connection "+in.Name, c.lookupConnection(in))
 	if err != nil {
 		return "", err
 	}
 	if adopted != "" {
 		return adopted, nil
 	}
-	return out.ConnectionID, nil
+	return id, nil
 }
 
 // GetConnection reads one connection. A connection in status DELETED (the
@@ -163,15 +173,12 @@ func (c *Client) ListConnections(ctx context.Context, f ConnectionFilter) ([]Con
 
 // DeleteConnection deletes a connection.
 func (c *Client) DeleteConnection(ctx context.Context, id string) error {
-	return c.do(ctx, call{
-		op: "delete enhanced connection " + id, method: http.MethodDelete, path: connectionPath,
-		params: []param{{"connection_id", id}}, delete: true,
-	}, nil)
-}
-
-type bindBody struct {
-	Pools  []string `json:"elastic_resource_pools,omitempty"`
-	Queues []string `json:"queues,omitempty"`
+	cl := call{op: "delete enhanced connection " + id, method: http.MethodDelete, path: connectionPath, delete: true}
+	req := &model.DeleteEnhancedConnectionRequest{ConnectionId: id}
+	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteEnhancedConnectionInvoker {
+		return c.dli.DeleteEnhancedConnectionInvoker(req)
+	})
+	return err
 }
 
 // AssociateConnection binds pools and/or queues to a connection (peering is
@@ -180,10 +187,14 @@ func (c *Client) AssociateConnection(ctx context.Context, id string, pools, queu
 	if len(pools) == 0 && len(queues) == 0 {
 		return nil
 	}
-	return c.do(ctx, call{
-		op: "bind pools/queues to enhanced connection " + id, method: http.MethodPost, path: connectionPath + "/associate-queue",
-		params: []param{{"connection_id", id}}, body: &bindBody{pools, queues}, unsafe: true,
-	}, nil)
+	cl := call{op: "bind pools/queues to enhanced connection " + id, method: http.MethodPost, path: connectionPath + "/associate-queue", unsafe: true}
+	req := &model.AssociateQueueToEnhancedConnectionRequest{ConnectionId: id, Body: &model.AssociateQueueToEnhancedConnectionRequestBody{
+		ElasticResourcePools: optList(pools), Queues: optList(queues),
+	}}
+	_, err := sdkCall(ctx, c, cl, func() *dli.AssociateQueueToEnhancedConnectionInvoker {
+		return c.dli.AssociateQueueToEnhancedConnectionInvoker(req)
+	})
+	return err
 }
 
 // DisassociateConnection unbinds pools and/or queues from a connection.
@@ -191,36 +202,44 @@ func (c *Client) DisassociateConnection(ctx context.Context, id string, pools, q
 	if len(pools) == 0 && len(queues) == 0 {
 		return nil
 	}
-	return c.do(ctx, call{
-		op: "unbind pools/queues from enhanced connection " + id, method: http.MethodPost, path: connectionPath + "/disassociate-queue",
-		params: []param{{"connection_id", id}}, body: &bindBody{pools, queues}, unsafe: true,
-	}, nil)
+	cl := call{op: "unbind pools/queues from enhanced connection " + id, method: http.MethodPost, path: connectionPath + "/disassociate-queue", unsafe: true}
+	req := &model.DisassociateQueueFromEnhancedConnectionRequest{ConnectionId: id, Body: &model.DisassociateQueueFromEnhancedConnectionRequestBody{
+		ElasticResourcePools: optList(pools), Queues: optList(queues),
+	}}
+	_, err := sdkCall(ctx, c, cl, func() *dli.DisassociateQueueFromEnhancedConnectionInvoker {
+		return c.dli.DisassociateQueueFromEnhancedConnectionInvoker(req)
+	})
+	return err
 }
 
 // UpdateConnectionHosts replaces the connection's host mapping; an empty list clears it.
 func (c *Client) UpdateConnectionHosts(ctx context.Context, id string, hosts []Host) error {
-	body := struct {
-		Hosts []wireHost `json:"hosts"`
-	}{toWireHosts(hosts)}
-	return c.do(ctx, call{
-		op: "update hosts of enhanced connection " + id, method: http.MethodPut, path: connectionPath,
-		params: []param{{"connection_id", id}}, body: &body,
-	}, nil)
+	cl := call{op: "update hosts of enhanced connection " + id, method: http.MethodPut, path: connectionPath}
+	req := &model.UpdateEnhancedConnectionRequest{ConnectionId: id, Body: &model.UpdateEnhancedConnectionRequestBody{Hosts: sdkHosts(hosts)}}
+	_, err := sdkCall(ctx, c, cl, func() *dli.UpdateEnhancedConnectionInvoker {
+		return c.dli.UpdateEnhancedConnectionInvoker(req)
+	})
+	return err
 }
 
 // AddConnectionRoute adds one custom route (v3 API).
 func (c *Client) AddConnectionRoute(ctx context.Context, id string, r Route) error {
-	body := wireRoute(r)
-	return c.do(ctx, call{
-		op: "add route " + r.Name + " to enhanced connection " + id, method: http.MethodPost, path: routesPath,
-		params: []param{{"connection_id", id}}, body: &body, unsafe: true, create: true,
-	}, nil)
+	cl := call{op: "add route " + r.Name + " to enhanced connection " + id, method: http.MethodPost, path: routesPath, unsafe: true, create: true}
+	req := &model.CreateRouteToEnhancedConnectionRequest{ConnectionId: id, Body: &model.CreateRouteToEnhancedConnectionRequestBody{
+		Name: r.Name, Cidr: r.CIDR,
+	}}
+	_, err := sdkCall(ctx, c, cl, func() *dli.CreateRouteToEnhancedConnectionInvoker {
+		return c.dli.CreateRouteToEnhancedConnectionInvoker(req)
+	})
+	return err
 }
 
 // DeleteConnectionRoute removes one custom route by name (v3 API).
 func (c *Client) DeleteConnectionRoute(ctx context.Context, id string, name string) error {
-	return c.do(ctx, call{
-		op: "delete route " + name + " from enhanced connection " + id, method: http.MethodDelete, path: routesPath + "/{name}",
-		params: []param{{"connection_id", id}, {"name", name}}, delete: true,
-	}, nil)
+	cl := call{op: "delete route " + name + " from enhanced connection " + id, method: http.MethodDelete, path: routesPath + "/{name}", delete: true}
+	req := &model.DeleteRouteFromEnhancedConnectionRequest{ConnectionId: id, Name: name}
+	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteRouteFromEnhancedConnectionInvoker {
+		return c.dli.DeleteRouteFromEnhancedConnectionInvoker(req)
+	})
+	return err
 }

@@ -31,32 +31,44 @@ func TestErrorKinds(t *testing.T) {
 		{"is_success false other", 200, `{"is_success":false,"message":"pool is SCALING"}`, KindInvalid, IsInvalid},
 		{"DLI.1028 quota", 400, `{"error_code":"DLI.1028","error_msg":"quota insufficient"}`, KindInvalid, IsInvalid},
 	}
+	// Both ways of calling the API map failures alike: a typed method of the
+	// SDK's DLI client (DeleteQueue) and one of our own request definitions
+	// (ListQueues, see doc.go).
+	paths := []struct {
+		name, op string
+		run      func(c *Client) error
+	}{
+		{"typed", "delete queue q1", func(c *Client) error { return c.DeleteQueue(context.Background(), "q1") }},
+		{"own", "list queues", func(c *Client) error { _, err := c.ListQueues(context.Background(), QueueFilter{}); return err }},
+	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, tc.status, tc.body) })
-			c := newTestClient(t, f, 0)
-			err := c.DeleteQueue(context.Background(), "q1")
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("err = %v (%T), want *APIError", err, err)
-			}
-			if apiErr.Kind != tc.kind || !tc.is(err) {
-				t.Errorf("kind = %v, want %v (err %v)", apiErr.Kind, tc.kind, err)
-			}
-			if apiErr.HTTPStatus != tc.status || apiErr.RequestID != "req-001" || apiErr.Op != "delete queue q1" {
-				t.Errorf("status/request id/op = %d/%q/%q", apiErr.HTTPStatus, apiErr.RequestID, apiErr.Op)
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, "delete queue q1: ") || !strings.Contains(msg, "request id req-001") {
-				t.Errorf("Error() = %q", msg)
-			}
-			if apiErr.Code != "" && !strings.Contains(msg, apiErr.Code) {
-				t.Errorf("Error() %q lacks code %s", msg, apiErr.Code)
-			}
-			if tc.kind == KindAuth && (!strings.Contains(msg, "authentication failed") || !strings.Contains(msg, "clock") || !strings.Contains(msg, "secret_key")) {
-				t.Errorf("auth error does not say what to check: %q", msg)
-			}
-		})
+		for _, p := range paths {
+			t.Run(p.name+"/"+tc.name, func(t *testing.T) {
+				f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, tc.status, tc.body) })
+				c := newTestClient(t, f, 0)
+				err := p.run(c)
+				var apiErr *APIError
+				if !errors.As(err, &apiErr) {
+					t.Fatalf("err = %v (%T), want *APIError", err, err)
+				}
+				if apiErr.Kind != tc.kind || !tc.is(err) {
+					t.Errorf("kind = %v, want %v (err %v)", apiErr.Kind, tc.kind, err)
+				}
+				if apiErr.HTTPStatus != tc.status || apiErr.RequestID != "req-001" || apiErr.Op != p.op {
+					t.Errorf("status/request id/op = %d/%q/%q", apiErr.HTTPStatus, apiErr.RequestID, apiErr.Op)
+				}
+				msg := err.Error()
+				if !strings.HasPrefix(msg, p.op+": ") || !strings.Contains(msg, "request id req-001") {
+					t.Errorf("Error() = %q", msg)
+				}
+				if apiErr.Code != "" && !strings.Contains(msg, apiErr.Code) {
+					t.Errorf("Error() %q lacks code %s", msg, apiErr.Code)
+				}
+				if tc.kind == KindAuth && (!strings.Contains(msg, "authentication failed") || !strings.Contains(msg, "clock") || !strings.Contains(msg, "secret_key")) {
+					t.Errorf("auth error does not say what to check: %q", msg)
+				}
+			})
+		}
 	}
 }
 

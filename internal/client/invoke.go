@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/def"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/exchange"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/invoker"
 )
 
 // param is one path or query parameter.
@@ -108,23 +110,58 @@ func (cl call) build(out response) (*sdkRequest, *def.HttpRequestDef, error) {
 	return req, b.Build(), nil
 }
 
-// do runs a call against the DLI endpoint.
+// do runs a call described by our own request definition (see doc.go for
+// which operations need one) against the DLI endpoint.
 func (c *Client) do(ctx context.Context, cl call, out response) error {
-	return c.invoke(ctx, c.hc, cl, out)
+	return c.doWith(ctx, c.hc, cl, out)
 }
 
-// invoke sends a call through an SDK client with the retry policy of retry.go
-// and turns every failure into an *APIError (or the context's error).
-func (c *Client) invoke(ctx context.Context, hc *core.HcHttpClient, cl call, out response) error {
+// doWith runs an own-definition call through a given SDK client (DLI or IAM).
+func (c *Client) doWith(ctx context.Context, hc *core.HcHttpClient, cl call, out response) error {
 	if out == nil {
 		out = &envelope{}
 	}
+	return c.invoke(ctx, cl, func(ctx context.Context) error { return c.attempt(ctx, hc, cl, out) })
+}
+
+// typedInvoker is the invoker the SDK's DLI client makes for each of its
+// typed methods (CreateQueueInvoker and so on): the method's request, ready
+// to send, which unlike the plain method takes extra headers per call.
+type typedInvoker[R any] interface {
+	AddHeaders(headers map[string]string) *invoker.BaseInvoker
+	Invoke() (R, error)
+}
+
+// sdkCall runs one typed method of the SDK's DLI client under the policy of
+// invoke and returns the answer of the successful attempt. newInvoker makes
+// a fresh invoker per attempt; each gets the header with the call id that
+// binds the attempt to ctx (transport.go).
+func sdkCall[I typedInvoker[R], R any](ctx context.Context, c *Client, cl call, newInvoker func() I) (R, error) {
+	var out R
+	err := c.invoke(ctx, cl, func(ctx context.Context) error {
+		rec := c.transport.register(ctx)
+		defer rec.release()
+		inv := newInvoker()
+		inv.AddHeaders(map[string]string{callHeader: rec.id})
+		r, err := inv.Invoke()
+		if err != nil {
+			return c.failure(ctx, cl.op, err)
+		}
+		out = r
+		return c.check(cl.op, answerOf(r), rec.requestID())
+	})
+	return out, err
+}
+
+// invoke runs one attempt after another under the retry policy of retry.go
+// and turns every failure into an *APIError (or the context's error).
+func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Context) error) error {
 	var uncertain bool // an earlier attempt may have been applied
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("%s: %w", cl.op, err)
 		}
-		err := c.attempt(ctx, hc, cl, out)
+		err := once(ctx)
 		if err == nil {
 			return nil
 		}
@@ -169,28 +206,83 @@ func (c *Client) invoke(ctx context.Context, hc *core.HcHttpClient, cl call, out
 	}
 }
 
-// attempt sends one request.
+// attempt sends one request described by our own definition.
 func (c *Client) attempt(ctx context.Context, hc *core.HcHttpClient, cl call, out response) error {
 	req, reqDef, err := cl.build(out)
 	if err != nil {
 		return err
 	}
-	id, release := c.transport.register(ctx)
-	defer release()
+	rec := c.transport.register(ctx)
+	defer rec.release()
 	exch := &exchange.SdkExchange{ApiReference: &exchange.ApiReference{}, Attributes: map[string]any{}}
-	_, err = hc.SyncInvokeWithExtraHeaders(req, reqDef, exch, map[string]string{callHeader: id})
+	_, err = hc.SyncInvokeWithExtraHeaders(req, reqDef, exch, map[string]string{callHeader: rec.id})
 	if err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return fmt.Errorf("%s: %w", cl.op, ctxErr)
-		}
-		return c.fromSDKError(cl.op, err)
+		return c.failure(ctx, cl.op, err)
 	}
 	env := out.env()
-	if env.IsSuccess != nil && !*env.IsSuccess {
-		return c.newAPIError(cl.op, env.HttpStatusCode, "", env.Message, env.requestID(), kindFromMessage(env.Message))
+	requestID := env.requestID()
+	if requestID == "" {
+		requestID = rec.requestID()
 	}
-	if env.HttpStatusCode >= http.StatusBadRequest {
-		return c.newAPIError(cl.op, env.HttpStatusCode, "", env.Message, env.requestID(), classify(env.HttpStatusCode, "", env.Message))
+	return c.check(cl.op, answer{isSuccess: env.IsSuccess, message: env.Message, status: env.HttpStatusCode}, requestID)
+}
+
+// failure converts an error of the SDK's invocation; a call whose context
+// ended reports the context's error, whatever the transport made of it.
+func (c *Client) failure(ctx context.Context, op string, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return fmt.Errorf("%s: %w", op, ctxErr)
+	}
+	return c.fromSDKError(op, err)
+}
+
+// answer is what every DLI answer shares, whether decoded into our envelope
+// or into an SDK response model.
+type answer struct {
+	isSuccess *bool
+	message   string
+	status    int
+}
+
+// answerOf reads IsSuccess, Message and HttpStatusCode from an SDK response
+// model. The SDK generates these fields with the same names and types on
+// every DLI response but gives them no common interface, so they are found
+// by name, as the SDK itself sets HttpStatusCode.
+func answerOf(r any) answer {
+	v := reflect.ValueOf(r)
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return answer{}
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return answer{}
+	}
+	var a answer
+	if f := v.FieldByName("IsSuccess"); f.IsValid() && f.CanInterface() {
+		a.isSuccess, _ = f.Interface().(*bool)
+	}
+	if f := v.FieldByName("Message"); f.IsValid() && f.CanInterface() {
+		if m, ok := f.Interface().(*string); ok && m != nil {
+			a.message = *m
+		}
+	}
+	if f := v.FieldByName("HttpStatusCode"); f.IsValid() && f.Kind() == reflect.Int {
+		a.status = int(f.Int())
+	}
+	return a
+}
+
+// check turns an answer that arrived but reports failure into an *APIError:
+// is_success false (HTTP 200 with no code), or an error status the SDK let
+// through.
+func (c *Client) check(op string, a answer, requestID string) error {
+	if a.isSuccess != nil && !*a.isSuccess {
+		return c.newAPIError(op, a.status, "", a.message, requestID, kindFromMessage(a.message))
+	}
+	if a.status >= http.StatusBadRequest {
+		return c.newAPIError(op, a.status, "", a.message, requestID, classify(a.status, "", a.message))
 	}
 	return nil
 }

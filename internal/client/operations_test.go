@@ -394,3 +394,15 @@ func TestListConnectionsPages(t *testing.T) {
 		t.Errorf("requests = %+v", reqs)
 	}
 }
+
+func TestOutOfRangeCountsAreRefusedBeforeSending(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, 200, `{"is_success":true}`) })
+	c := newTestClient(t, f, 0)
+	err := c.CreatePool(context.Background(), CreatePoolInput{Name: "p1", MaxCU: 1 << 40, MinCU: 64})
+	if !IsInvalid(err) || !strings.Contains(err.Error(), "max_cu") {
+		t.Errorf("err = %v, want an invalid-request error naming max_cu", err)
+	}
+	if n := len(f.requests()); n != 0 {
+		t.Errorf("%d requests sent, want none", n)
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 )
 
 const poolsPath = "/v3/{project_id}/elastic-resource-pools"
@@ -48,21 +51,34 @@ func (w wirePool) domain() Pool {
 // CreatePool starts the creation of a pay-per-use elastic resource pool. The
 // pool is CREATING afterwards; poll GetPool.
 func (c *Client) CreatePool(ctx context.Context, in CreatePoolInput) error {
-	body := struct {
-		Name                string            `json:"elastic_resource_pool_name"`
-		Description         string            `json:"description,omitempty"`
-		CIDRInVPC           string            `json:"cidr_in_vpc,omitempty"`
-		ChargingMode        int64             `json:"charging_mode"`
-		MaxCU               int64             `json:"max_cu"`
-		MinCU               int64             `json:"min_cu"`
-		EnterpriseProjectID string            `json:"enterprise_project_id,omitempty"`
-		Tags                []wireTag         `json:"tags,omitempty"`
-		Label               map[string]string `json:"label,omitempty"`
-	}{in.Name, in.Description, in.CIDRInVPC, 1, in.MaxCU, in.MinCU, in.EnterpriseProjectID, toWireTags(in.Tags), in.Label}
-	_, err := c.createSafely(ctx, call{
-		op: "create elastic resource pool " + in.Name, method: http.MethodPost, path: poolsPath,
-		body: &body, unsafe: true, create: true,
-	}, nil, "elastic resource pool "+in.Name, c.lookupPool(in))
+	cl := call{op: "create elastic resource pool " + in.Name, method: http.MethodPost, path: poolsPath, unsafe: true, create: true}
+	maxCU, err := int32Of(cl.op, "max_cu", in.MaxCU)
+	if err != nil {
+		return err
+	}
+	minCU, err := int32Of(cl.op, "min_cu", in.MinCU)
+	if err != nil {
+		return err
+	}
+	payPerUse := int32(1)
+	req := &model.CreateElasticResourcePoolRequest{Body: &model.CreateElasticResourcePoolRequestBody{
+		ElasticResourcePoolName: in.Name,
+		Description:             optString(in.Description),
+		CidrInVpc:               optString(in.CIDRInVPC),
+		ChargingMode:            &payPerUse,
+		MaxCu:                   maxCU,
+		MinCu:                   minCU,
+		EnterpriseProjectId:     optString(in.EnterpriseProjectID),
+		Tags:                    sdkTags(in.Tags),
+		Label:                   in.Label,
+	}}
+	send := func(ctx context.Context) error {
+		_, err := sdkCall(ctx, c, cl, func() *dli.CreateElasticResourcePoolInvoker {
+			return c.dli.CreateElasticResourcePoolInvoker(req)
+		})
+		return err
+	}
+	_, err = c.createSafely(ctx, cl, send, "elastic resource pool "+in.Name, c.lookupPool(in))
 	return err
 }
 
@@ -128,23 +144,37 @@ func (c *Client) notFound(op, message string) *APIError {
 
 // UpdatePool changes the description and/or CU range. The pool goes SCALING.
 func (c *Client) UpdatePool(ctx context.Context, name string, in UpdatePoolInput) error {
-	body := struct {
-		Description *string `json:"description,omitempty"`
-		MaxCU       *int64  `json:"max_cu,omitempty"`
-		MinCU       *int64  `json:"min_cu,omitempty"`
-	}{in.Description, in.MaxCU, in.MinCU}
-	return c.do(ctx, call{
-		op: "update elastic resource pool " + name, method: http.MethodPut, path: poolsPath + "/{elastic_resource_pool_name}",
-		params: []param{{"elastic_resource_pool_name", name}}, body: &body,
-	}, nil)
+	cl := call{op: "update elastic resource pool " + name, method: http.MethodPut, path: poolsPath + "/{elastic_resource_pool_name}"}
+	body := &model.UpdateElasticResourcePoolRequestBody{Description: in.Description}
+	for _, f := range []struct {
+		name string
+		in   *int64
+		out  **int32
+	}{{"max_cu", in.MaxCU, &body.MaxCu}, {"min_cu", in.MinCU, &body.MinCu}} {
+		if f.in == nil {
+			continue
+		}
+		v, err := int32Of(cl.op, f.name, *f.in)
+		if err != nil {
+			return err
+		}
+		*f.out = &v
+	}
+	req := &model.UpdateElasticResourcePoolRequest{ElasticResourcePoolName: name, Body: body}
+	_, err := sdkCall(ctx, c, cl, func() *dli.UpdateElasticResourcePoolInvoker {
+		return c.dli.UpdateElasticResourcePoolInvoker(req)
+	})
+	return err
 }
 
 // DeletePool starts the deletion of a pool.
 func (c *Client) DeletePool(ctx context.Context, name string) error {
-	return c.do(ctx, call{
-		op: "delete elastic resource pool " + name, method: http.MethodDelete, path: poolsPath + "/{elastic_resource_pool_name}",
-		params: []param{{"elastic_resource_pool_name", name}}, delete: true,
-	}, nil)
+	cl := call{op: "delete elastic resource pool " + name, method: http.MethodDelete, path: poolsPath + "/{elastic_resource_pool_name}", delete: true}
+	req := &model.DeleteElasticResourcePoolRequest{ElasticResourcePoolName: name}
+	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteElasticResourcePoolInvoker {
+		return c.dli.DeleteElasticResourcePoolInvoker(req)
+	})
+	return err
 }
 
 // ScalingPolicy is one time-window CU range of a queue inside a pool.
@@ -166,15 +196,6 @@ type PoolQueue struct {
 	EnterpriseProjectID string
 	CreateTime          int64
 	ScalingPolicies     []ScalingPolicy
-}
-
-type wireScalingPolicy struct {
-	Priority         flexInt64 `json:"priority"`
-	ImpactStartTime  string    `json:"impact_start_time"`
-	ImpactStopTime   string    `json:"impact_stop_time"`
-	MinCU            flexInt64 `json:"min_cu"`
-	MaxCU            flexInt64 `json:"max_cu"`
-	InheritPoolMaxCU bool      `json:"inherit_elastic_resource_pool_max_cu"`
 }
 
 // ListPoolQueues returns every queue of a pool with its scaling policies.
@@ -202,69 +223,79 @@ func (c *Client) FindPoolQueue(ctx context.Context, pool, queue string) (*PoolQu
 // listPoolQueues pages through a pool's queue list, filtered by queue name
 // when queueName is set.
 func (c *Client) listPoolQueues(ctx context.Context, op, pool, queueName string) ([]PoolQueue, error) {
+	cl := call{op: op, method: http.MethodGet, path: poolsPath + "/{elastic_resource_pool_name}/queues"}
 	var all []PoolQueue
-	for offset := 0; ; {
-		var out struct {
-			envelope
-			Count  flexInt64 `json:"count"`
-			Queues []struct {
-				Name                string              `json:"queue_name"`
-				Type                string              `json:"queue_type"`
-				Engine              string              `json:"engine"`
-				Owner               string              `json:"owner"`
-				EnterpriseProjectID string              `json:"enterprise_project_id"`
-				CreateTime          flexInt64           `json:"create_time"`
-				Policies            []wireScalingPolicy `json:"queue_scaling_policies"`
-			} `json:"queues"`
+	limit := int32(pageSize)
+	for offset := int32(0); ; {
+		req := &model.ListElasticResourcePoolQueuesRequest{
+			ElasticResourcePoolName: pool, Limit: &limit, Offset: &offset, QueueName: optString(queueName),
 		}
-		query := []param{{"limit", strconv.Itoa(pageSize)}, {"offset", strconv.Itoa(offset)}}
-		if queueName != "" {
-			query = append(query, param{"queue_name", queueName})
-		}
-		err := c.do(ctx, call{
-			op: op, method: http.MethodGet, path: poolsPath + "/{elastic_resource_pool_name}/queues",
-			params: []param{{"elastic_resource_pool_name", pool}}, query: query,
-		}, &out)
+		out, err := sdkCall(ctx, c, cl, func() *dli.ListElasticResourcePoolQueuesInvoker {
+			return c.dli.ListElasticResourcePoolQueuesInvoker(req)
+		})
 		if err != nil {
 			return nil, err
 		}
-		for _, q := range out.Queues {
-			pq := PoolQueue{Name: q.Name, Type: q.Type, Engine: q.Engine, Owner: q.Owner,
-				EnterpriseProjectID: q.EnterpriseProjectID, CreateTime: int64(q.CreateTime)}
-			for _, p := range q.Policies {
-				pq.ScalingPolicies = append(pq.ScalingPolicies, ScalingPolicy{
-					Priority: int64(p.Priority), ImpactStartTime: p.ImpactStartTime, ImpactStopTime: p.ImpactStopTime,
-					MinCU: int64(p.MinCU), MaxCU: int64(p.MaxCU), InheritPoolMaxCU: p.InheritPoolMaxCU,
-				})
-			}
-			all = append(all, pq)
+		var page []model.ElasticResourcePoolQueue
+		if out.Queues != nil {
+			page = *out.Queues
 		}
-		offset += len(out.Queues)
-		if len(out.Queues) < pageSize || (out.Count > 0 && int64(offset) >= int64(out.Count)) {
+		for _, q := range page {
+			all = append(all, poolQueue(q))
+		}
+		offset += int32(len(page))
+		if len(page) < pageSize || (i64(out.Count) > 0 && int64(offset) >= i64(out.Count)) {
 			return all, nil
 		}
 	}
 }
 
+// poolQueue maps one item of the pool's queue list.
+func poolQueue(q model.ElasticResourcePoolQueue) PoolQueue {
+	pq := PoolQueue{Name: str(q.QueueName), Type: str(q.QueueType), Engine: str(q.Engine), Owner: str(q.Owner),
+		EnterpriseProjectID: str(q.EnterpriseProjectId), CreateTime: i64(q.CreateTime)}
+	if q.QueueScalingPolicies != nil {
+		for _, p := range *q.QueueScalingPolicies {
+			pq.ScalingPolicies = append(pq.ScalingPolicies, ScalingPolicy{
+				Priority: int64(p.Priority), ImpactStartTime: p.ImpactStartTime, ImpactStopTime: p.ImpactStopTime,
+				MinCU: int64(p.MinCu), MaxCU: int64(p.MaxCu), InheritPoolMaxCU: flag(p.InheritElasticResourcePoolMaxCu),
+			})
+		}
+	}
+	return pq
+}
+
 // UpdateQueueScalingPolicies replaces the scaling policies of a queue in a pool.
 func (c *Client) UpdateQueueScalingPolicies(ctx context.Context, pool, queue string, p []ScalingPolicy) error {
-	type policy struct {
-		Priority         int64  `json:"priority"`
-		ImpactStartTime  string `json:"impact_start_time"`
-		ImpactStopTime   string `json:"impact_stop_time"`
-		MinCU            int64  `json:"min_cu"`
-		MaxCU            int64  `json:"max_cu"`
-		InheritPoolMaxCU bool   `json:"inherit_elastic_resource_pool_max_cu"`
-	}
-	body := struct {
-		Policies []policy `json:"queue_scaling_policies"`
-	}{Policies: make([]policy, 0, len(p))}
-	for _, s := range p {
-		body.Policies = append(body.Policies, policy(s))
-	}
-	return c.do(ctx, call{
+	cl := call{
 		op:     "update scaling policies of queue " + queue + " in elastic resource pool " + pool,
 		method: http.MethodPut, path: poolsPath + "/{elastic_resource_pool_name}/queues/{queue_name}",
-		params: []param{{"elastic_resource_pool_name", pool}, {"queue_name", queue}}, body: &body,
-	}, nil)
+	}
+	policies := make([]model.QueueScalingPolicy, 0, len(p))
+	for _, s := range p {
+		var nums [3]int32
+		for i, f := range []struct {
+			name string
+			v    int64
+		}{{"priority", s.Priority}, {"min_cu", s.MinCU}, {"max_cu", s.MaxCU}} {
+			n, err := int32Of(cl.op, f.name, f.v)
+			if err != nil {
+				return err
+			}
+			nums[i] = n
+		}
+		inherit := s.InheritPoolMaxCU
+		policies = append(policies, model.QueueScalingPolicy{
+			Priority: nums[0], ImpactStartTime: s.ImpactStartTime, ImpactStopTime: s.ImpactStopTime,
+			MinCu: nums[1], MaxCu: nums[2], InheritElasticResourcePoolMaxCu: &inherit,
+		})
+	}
+	req := &model.UpdateElasticResourcePoolQueueRequest{
+		ElasticResourcePoolName: pool, QueueName: queue,
+		Body: &model.UpdateElasticResourcePoolQueueRequestBody{QueueScalingPolicies: policies},
+	}
+	_, err := sdkCall(ctx, c, cl, func() *dli.UpdateElasticResourcePoolQueueInvoker {
+		return c.dli.UpdateElasticResourcePoolQueueInvoker(req)
+	})
+	return err
 }

@@ -8,70 +8,71 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 )
 
 const queuesPath = "/v1.0/{project_id}/queues"
 
 // CreateQueue starts the creation of a queue.
 func (c *Client) CreateQueue(ctx context.Context, in CreateQueueInput) error {
-	body := struct {
-		Name                string    `json:"queue_name"`
-		Type                string    `json:"queue_type,omitempty"`
-		Description         string    `json:"description,omitempty"`
-		CUCount             int64     `json:"cu_count"`
-		EnterpriseProjectID string    `json:"enterprise_project_id,omitempty"`
-		Platform            string    `json:"platform,omitempty"`
-		ResourceMode        *int64    `json:"resource_mode,omitempty"`
-		Labels              []string  `json:"labels,omitempty"`
-		Feature             string    `json:"feature,omitempty"`
-		Engine              string    `json:"engine,omitempty"`
-		Tags                []wireTag `json:"tags,omitempty"`
-		PoolName            string    `json:"elastic_resource_pool_name,omitempty"`
-	}{in.Name, in.Type, in.Description, in.CUCount, in.EnterpriseProjectID, in.Platform, in.ResourceMode,
-		in.Labels, in.Feature, in.Engine, toWireTags(in.Tags), in.PoolName}
-	_, err := c.createSafely(ctx, call{
-		op: "create queue " + in.Name, method: http.MethodPost, path: queuesPath,
-		body: &body, unsafe: true, create: true,
-	}, nil, "queue "+in.Name, c.lookupQueue(in))
+	cl := call{op: "create queue " + in.Name, method: http.MethodPost, path: queuesPath, unsafe: true, create: true}
+	cu, err := int32Of(cl.op, "cu_count", in.CUCount)
+	if err != nil {
+		return err
+	}
+	body := &model.CreateQueueRequestBody{
+		QueueName:               in.Name,
+		QueueType:               optString(in.Type),
+		Description:             optString(in.Description),
+		CuCount:                 cu,
+		EnterpriseProjectId:     optString(in.EnterpriseProjectID),
+		Platform:                optString(in.Platform),
+		Feature:                 optString(in.Feature),
+		Engine:                  optString(in.Engine),
+		Tags:                    sdkTags(in.Tags),
+		ElasticResourcePoolName: optString(in.PoolName),
+	}
+	if in.ResourceMode != nil {
+		mode, err := int32Of(cl.op, "resource_mode", *in.ResourceMode)
+		if err != nil {
+			return err
+		}
+		body.ResourceMode = &mode
+	}
+	if len(in.Labels) > 0 {
+		labels := make([]any, 0, len(in.Labels))
+		for _, l := range in.Labels {
+			labels = append(labels, l)
+		}
+		body.Labels = &labels
+	}
+	req := &model.CreateQueueRequest{Body: body}
+	send := func(ctx context.Context) error {
+		_, err := sdkCall(ctx, c, cl, func() *dli.CreateQueueInvoker { return c.dli.CreateQueueInvoker(req) })
+		return err
+	}
+	_, err = c.createSafely(ctx, cl, send, "queue "+in.Name, c.lookupQueue(in))
 	return err
 }
 
 // GetQueue reads one queue. The answer mixes camelCase and snake_case keys
 // and lacks platform, feature, labels, engine and cidr_in_vpc (see FindQueueListItem).
 func (c *Client) GetQueue(ctx context.Context, name string) (*Queue, error) {
-	var out struct {
-		envelope
-		QueueID             flexInt64 `json:"queue_id"`
-		Name                string    `json:"queueName"`
-		Description         string    `json:"description"`
-		Owner               string    `json:"owner"`
-		CreateTime          flexInt64 `json:"create_time"`
-		Type                string    `json:"queueType"`
-		CUCount             flexInt64 `json:"cuCount"`
-		ChargingMode        flexInt64 `json:"chargingMode"`
-		ResourceID          string    `json:"resource_id"`
-		ResourceMode        flexInt64 `json:"resource_mode"`
-		EnterpriseProjectID string    `json:"enterprise_project_id"`
-		ResourceType        string    `json:"resource_type"`
-		CUSpec              flexInt64 `json:"cu_spec"`
-		CUScaleOutLimit     flexInt64 `json:"cu_scale_out_limit"`
-		CUScaleInLimit      flexInt64 `json:"cu_scale_in_limit"`
-		PoolName            string    `json:"elastic_resource_pool_name"`
-	}
-	err := c.do(ctx, call{
-		op: "read queue " + name, method: http.MethodGet, path: queuesPath + "/{queue_name}",
-		params: []param{{"queue_name", name}},
-	}, &out)
+	cl := call{op: "read queue " + name, method: http.MethodGet, path: queuesPath + "/{queue_name}"}
+	req := &model.ShowQueueRequest{QueueName: name}
+	out, err := sdkCall(ctx, c, cl, func() *dli.ShowQueueInvoker { return c.dli.ShowQueueInvoker(req) })
 	if err != nil {
 		return nil, err
 	}
 	return &Queue{
-		Name: out.Name, QueueID: int64(out.QueueID), ResourceID: out.ResourceID, Type: out.Type,
-		Description: out.Description, Owner: out.Owner, CUCount: int64(out.CUCount),
-		ChargingMode: int64(out.ChargingMode), ResourceMode: int64(out.ResourceMode),
-		ResourceType: out.ResourceType, EnterpriseProjectID: out.EnterpriseProjectID, PoolName: out.PoolName,
-		CUSpec: int64(out.CUSpec), CUScaleOutLimit: int64(out.CUScaleOutLimit), CUScaleInLimit: int64(out.CUScaleInLimit),
-		CreateTime: int64(out.CreateTime),
+		Name: str(out.QueueName), QueueID: i64(out.QueueId), ResourceID: str(out.ResourceId), Type: str(out.QueueType),
+		Description: str(out.Description), Owner: str(out.Owner), CUCount: i64(out.CuCount),
+		ChargingMode: i64(out.ChargingMode), ResourceMode: i64(out.ResourceMode),
+		ResourceType: str(out.ResourceType), EnterpriseProjectID: str(out.EnterpriseProjectId), PoolName: str(out.ElasticResourcePoolName),
+		CUSpec: i64(out.CuSpec), CUScaleOutLimit: i64(out.CuScaleOutLimit), CUScaleInLimit: i64(out.CuScaleInLimit),
+		CreateTime: i64(out.CreateTime),
 	}, nil
 }
 
@@ -165,23 +166,25 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, delta int64) error
 	if delta < 0 {
 		action, delta = "scale_in", -delta
 	}
-	body := struct {
-		Action  string `json:"action"`
-		CUCount int64  `json:"cu_count"`
-	}{action, delta}
-	return c.do(ctx, call{
+	cl := call{
 		op:     fmt.Sprintf("%s queue %s by %d CU", strings.ReplaceAll(action, "_", " "), name, delta),
-		method: http.MethodPut, path: queuesPath + "/{queue_name}/action",
-		params: []param{{"queue_name", name}}, body: &body, unsafe: true,
-	}, nil)
+		method: http.MethodPut, path: queuesPath + "/{queue_name}/action", unsafe: true,
+	}
+	cu, err := int32Of(cl.op, "cu_count", delta)
+	if err != nil {
+		return err
+	}
+	req := &model.RunQueueActionRequest{QueueName: name, Body: &model.RunQueueActionRequestBody{Action: action, CuCount: &cu}}
+	_, err = sdkCall(ctx, c, cl, func() *dli.RunQueueActionInvoker { return c.dli.RunQueueActionInvoker(req) })
+	return err
 }
 
 // DeleteQueue deletes a queue.
 func (c *Client) DeleteQueue(ctx context.Context, name string) error {
-	return c.do(ctx, call{
-		op: "delete queue " + name, method: http.MethodDelete, path: queuesPath + "/{queue_name}",
-		params: []param{{"queue_name", name}}, delete: true,
-	}, nil)
+	cl := call{op: "delete queue " + name, method: http.MethodDelete, path: queuesPath + "/{queue_name}", delete: true}
+	req := &model.DeleteQueueRequest{QueueName: name}
+	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteQueueInvoker { return c.dli.DeleteQueueInvoker(req) })
+	return err
 }
 
 const queuePropertiesPath = "/v3/{project_id}/queues/{queue_name}/properties"
@@ -262,11 +265,8 @@ func (c *Client) DeleteQueueProperties(ctx context.Context, name string, keys []
 	}
 	sorted := append([]string(nil), keys...)
 	sort.Strings(sorted)
-	body := struct {
-		Keys []string `json:"keys"`
-	}{sorted}
-	return c.do(ctx, call{
-		op: "delete properties of queue " + name, method: http.MethodDelete, path: queuePropertiesPath,
-		params: []param{{"queue_name", name}}, body: &body,
-	}, nil)
+	cl := call{op: "delete properties of queue " + name, method: http.MethodDelete, path: queuePropertiesPath}
+	req := &model.DeleteQueuePropertyRequest{QueueName: name, Body: &model.DeleteQueuePropertyRequestBody{Keys: sorted}}
+	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteQueuePropertyInvoker { return c.dli.DeleteQueuePropertyInvoker(req) })
+	return err
 }

@@ -40,13 +40,14 @@ type found struct {
 // lookupFunc finds the object a create was about.
 type lookupFunc func(ctx context.Context) (found, error)
 
-// createSafely sends a create call and settles an uncertain outcome with
-// lookup. It returns the id of an adopted object, or "" when the create
-// answer itself succeeded (its id, if any, is in out).
-func (c *Client) createSafely(ctx context.Context, cl call, out response, what string, lookup lookupFunc) (string, error) {
+// createSafely sends a create call with send (one invoke of the create, under
+// the usual retry policy) and settles an uncertain outcome with lookup. It
+// returns the id of an adopted object, or "" when the create answer itself
+// succeeded (its id, if any, is where send put it).
+func (c *Client) createSafely(ctx context.Context, cl call, send func(ctx context.Context) error, what string, lookup lookupFunc) (string, error) {
 	uncertain := false
 	for attempt := 0; ; attempt++ {
-		err := c.do(ctx, cl, out)
+		err := send(ctx)
 		if err == nil {
 			return "", nil
 		}

@@ -34,7 +34,7 @@ func TestCreateAnswerLostButApplied_Adopts(t *testing.T) {
 	if err := c.CreatePool(context.Background(), poolInput); err != nil {
 		t.Fatalf("the pool exists as requested, the create should be adopted: %v", err)
 	}
-	if got := countMethod(f.requests(), http.MethodPost); got != 1 {
+	if got := countPosts(f.requests()); got != 1 {
 		t.Errorf("create sent %d times, want once", got)
 	}
 }
@@ -74,7 +74,7 @@ func TestCreateAnswerLostAndSomeoneElsesObject_Errors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "max_cu is 128, not 64") || !strings.Contains(err.Error(), "Import it") {
 		t.Fatalf("err = %v, want a mismatch naming max_cu", err)
 	}
-	if got := countMethod(f.requests(), http.MethodPost); got != 1 {
+	if got := countPosts(f.requests()); got != 1 {
 		t.Errorf("create sent %d times, want once", got)
 	}
 }
@@ -103,7 +103,7 @@ func TestResentCreateMeetingAlreadyExistsDecidesFromObject(t *testing.T) {
 	if err := c.CreateQueue(context.Background(), CreateQueueInput{Name: "q1", PoolName: "p1", CUCount: 16}); err != nil {
 		t.Fatal(err)
 	}
-	if got := countMethod(f.requests(), http.MethodPost); got != 2 {
+	if got := countPosts(f.requests()); got != 2 {
 		t.Errorf("create sent %d times, want twice", got)
 	}
 }
@@ -139,7 +139,7 @@ func TestCreateResendsBoundedByMaxRetries(t *testing.T) {
 	if !errors.As(err, &apiErr) || apiErr.Kind != KindServer {
 		t.Fatalf("err = %v", err)
 	}
-	if got := countMethod(f.requests(), http.MethodPost); got != 3 {
+	if got := countPosts(f.requests()); got != 3 {
 		t.Errorf("create sent %d times, want 1 + 2 retries", got)
 	}
 }

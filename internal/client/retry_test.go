@@ -74,16 +74,17 @@ func TestCreateNotRetriedAfterServerError(t *testing.T) {
 		// The lookup that follows the uncertain answer fails too (every
 		// request gets the same error), so nothing proves the create did not
 		// take effect: it is not sent again.
-		if got := countMethod(f.requests(), http.MethodPost); got != 1 {
+		if got := countPosts(f.requests()); got != 1 {
 			t.Errorf("HTTP %d: create sent %d times, want once", status, got)
 		}
 	}
 }
 
-func countMethod(reqs []seen, method string) int {
+// countPosts counts the POST requests (creates and binds) a server received.
+func countPosts(reqs []seen) int {
 	n := 0
 	for _, r := range reqs {
-		if r.Method == method {
+		if r.Method == http.MethodPost {
 			n++
 		}
 	}
@@ -172,24 +173,39 @@ func TestRetryStopsWhenContextEnds(t *testing.T) {
 }
 
 func TestContextCancelsInFlightRequest(t *testing.T) {
-	release := make(chan struct{})
-	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	})
-	defer close(release)
-	c := newTestClient(t, f, 3)
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err := c.GetQueue(ctx, "q1")
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v", err)
-	}
-	if time.Since(start) > 2*time.Second {
-		t.Errorf("call outlived its context: %v", time.Since(start))
+	// The typed SDK path (GetQueue) and our own definitions (ListQueues) both
+	// hand the caller's context to the transport.
+	for name, run := range map[string]func(ctx context.Context, c *Client) error{
+		"typed": func(ctx context.Context, c *Client) error { _, err := c.GetQueue(ctx, "q1"); return err },
+		"own": func(ctx context.Context, c *Client) error {
+			_, err := c.ListQueues(ctx, QueueFilter{})
+			return err
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			release := make(chan struct{})
+			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+				select {
+				case <-release:
+				case <-r.Context().Done():
+				}
+			})
+			defer close(release)
+			c := newTestClient(t, f, 3)
+			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+			defer cancel()
+			start := time.Now()
+			err := run(ctx, c)
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("err = %v", err)
+			}
+			if time.Since(start) > 2*time.Second {
+				t.Errorf("call outlived its context: %v", time.Since(start))
+			}
+			if n := len(f.requests()); n != 1 {
+				t.Errorf("%d requests, want 1 (no retry after the context ended)", n)
+			}
+		})
 	}
 }
 

@@ -46,19 +46,44 @@ func newCallTransport(insecure bool) *callTransport {
 	return &callTransport{next: base}
 }
 
+// callRecord is one registered attempt: the caller's context, and the
+// X-Request-Id of the answer once one arrives (SDK response models do not
+// carry it, but errors built from is_success:false answers should).
+type callRecord struct {
+	id        string
+	ctx       context.Context
+	reqID     atomic.Pointer[string]
+	transport *callTransport
+}
+
 // register binds ctx to a fresh call id; release must be called afterwards.
-func (t *callTransport) register(ctx context.Context) (id string, release func()) {
-	id = strconv.FormatUint(t.seq.Add(1), 10)
-	t.calls.Store(id, ctx)
-	return id, func() { t.calls.Delete(id) }
+func (t *callTransport) register(ctx context.Context) *callRecord {
+	rec := &callRecord{id: strconv.FormatUint(t.seq.Add(1), 10), ctx: ctx, transport: t}
+	t.calls.Store(rec.id, rec)
+	return rec
+}
+
+// release forgets the call.
+func (r *callRecord) release() { r.transport.calls.Delete(r.id) }
+
+// requestID is the X-Request-Id of the last answer of this call, if any.
+func (r *callRecord) requestID() string {
+	if p := r.reqID.Load(); p != nil {
+		return *p
+	}
+	return ""
 }
 
 // RoundTrip implements http.RoundTripper.
 func (t *callTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
+	var rec *callRecord
 	if id := req.Header.Get(callHeader); id != "" {
 		if v, ok := t.calls.Load(id); ok {
-			ctx = v.(context.Context) //nolint:forcetypeassert // only contexts are stored
+			rec, _ = v.(*callRecord)
+		}
+		if rec != nil {
+			ctx = rec.ctx
 		}
 		req = req.Clone(ctx)
 		req.Header.Del(callHeader)
@@ -76,7 +101,11 @@ func (t *callTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	fields["status"] = resp.StatusCode
-	fields["request_id"] = resp.Header.Get("X-Request-Id")
+	requestID := resp.Header.Get("X-Request-Id")
+	fields["request_id"] = requestID
+	if rec != nil {
+		rec.reqID.Store(&requestID)
+	}
 	tflog.Debug(ctx, "DLI API call", fields)
 	return resp, nil
 }

@@ -59,22 +59,6 @@ func (f *flexStrings) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-type wireTag struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
-}
-
-func toWireTags(tags []Tag) []wireTag {
-	if len(tags) == 0 {
-		return nil
-	}
-	out := make([]wireTag, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, wireTag(t))
-	}
-	return out
-}
-
 // tagQuery renders tags as the list filters take them: "k=v,k2=v2", sorted
 // by key so a request is stable.
 func tagQuery(tags []Tag) string {
