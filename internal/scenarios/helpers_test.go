@@ -117,3 +117,6 @@ func onlyTracked(t *testing.T, env *acctest.Env, s stack, st *terraform.State) e
 	}
 	return nil
 }
+
+// regexpWords is words as a compiled expression.
+func regexpWords(phrase string) *regexp.Regexp { return regexp.MustCompile(words(phrase)) }
