@@ -18,7 +18,9 @@ import (
 // param is one path or query parameter.
 type param struct{ key, value string }
 
-// call describes one API operation.
+// call describes one API operation. A typed SDK call (sdkCall) uses only op,
+// method, path (for logs) and the flags; params, query and body describe an
+// own request definition (build).
 type call struct {
 	op     string // human description used in errors, e.g. "create queue q1"
 	method string
