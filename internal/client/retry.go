@@ -19,7 +19,8 @@ import (
 //
 // A retried delete meeting NotFound returns nil (an earlier attempt deleted
 // it); a retried create meeting AlreadyExists after an uncertain attempt is
-// marked ErrCreateMayHaveSucceeded.
+// marked ErrCreateMayHaveSucceeded. Creates whose outcome is uncertain are
+// settled by looking the object up (recover.go), never by re-sending blindly.
 
 // backoff computes the wait before retry n (0-based).
 type backoff struct {
