@@ -166,7 +166,7 @@ func FuzzSignatureVerification(f *testing.F) {
 			q = url.Values{}
 		}
 		b := request.NewHttpRequestBuilder().WithEndpoint("http://127.0.0.1:1").
-			WithPath("/v1.0/" + e.ProjectID() + "/queues/" + url.PathEscape(segment)).WithMethod(method).
+			WithPath("/v1.0/"+e.ProjectID()+"/queues/"+url.PathEscape(segment)).WithMethod(method).
 			AddHeaderParam("Content-Type", "application/json;charset=UTF-8")
 		for k, vs := range q {
 			if k == "" || len(vs) == 0 {

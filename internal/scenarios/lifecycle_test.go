@@ -152,7 +152,7 @@ func TestAccScenario_clockSkewAndWrongKeys(t *testing.T) {
 	skewed, _, _ := ownEmulator(t, func(c *emulator.Config) {
 		c.Now = func() time.Time { return time.Now().Add(40 * time.Minute) }
 	})
-	pool := func(env *acctest.Env, provider string) string {
+	pool := func(provider string) string {
 		return provider + fmt.Sprintf(`
 resource "dli_elastic_resource_pool" "p" {
   name   = %q
@@ -167,16 +167,16 @@ resource "dli_elastic_resource_pool" "p" {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: pool(skewed, skewed.ProviderBlock()),
+				Config: pool(skewed.ProviderBlock()),
 				ExpectError: regexp.MustCompile(`(?s)authentication failed.*` + words("request time is outside the allowed skew") + `.*` +
 					words("system clock is correct")),
 			},
 			{
-				Config:      pool(env, env.ProviderBlockWith("wrong-secret-key")),
+				Config:      pool(env.ProviderBlockWith("wrong-secret-key")),
 				ExpectError: regexp.MustCompile(`(?s)` + words("signature does not match") + `.*` + words("check access_key and secret_key")),
 			},
 			{
-				Config:      pool(env, wrongAK),
+				Config:      pool(wrongAK),
 				ExpectError: regexp.MustCompile(`(?s)` + words("access key is unknown") + `.*` + words("check access_key and secret_key")),
 			},
 		},
