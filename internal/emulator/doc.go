@@ -48,4 +48,6 @@
 //   - A request carrying X-Sdk-Content-Sha256 among its signed headers is checked
 //     against that header's value, as the SDK signer does for non-JSON bodies.
 //   - Bodies over 1 MiB, malformed JSON or wrong JSON types answer 400 DLI.0001.
+//   - A Fault with AfterApply lets the request take effect before answering its
+//     error, to test clients against answers lost after a commit.
 package emulator
