@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/opendli/terraform-provider-dli/internal/pluginlog"
 	"github.com/opendli/terraform-provider-dli/internal/provider"
 )
 
@@ -20,6 +21,11 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "start the provider in debug mode for debuggers such as delve")
 	flag.Parse()
 
+	if !debug { // under a debugger the logs go to its terminal, where they are read
+		if err := pluginlog.Apply(); err != nil {
+			log.Fatal(err)
+		}
+	}
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: provider.Address,
 		Debug:   debug,
