@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -40,6 +41,10 @@ func RunWrapper() int {
 	real, dir := os.Getenv(EnvWrapProvider), os.Getenv(EnvRSSDir)
 	cmd := exec.Command(real, os.Args[1:]...) //nolint:gosec // the benchmark names its own provider build
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	// The provider gets Terraform's environment without the wrapper's settings.
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		return strings.HasPrefix(kv, EnvWrapProvider+"=") || strings.HasPrefix(kv, EnvRSSDir+"=")
+	})
 	// Terraform asks plugins to stop over gRPC; an interrupt of the process
 	// group reaches the provider directly, so the wrapper ignores it, and
 	// passes a termination on.
