@@ -163,20 +163,17 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Description:   "When the connection was created (RFC 3339, UTC).",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"bindings": schema.ListNestedAttribute{
-				Computed: true,
+			// A list of objects rather than nested attributes: Terraform 1.5.7
+			// crashes generating configuration (-generate-config-out) for a
+			// read-only attribute with nested attributes.
+			"bindings": schema.ListAttribute{
+				Computed:    true,
+				ElementType: bindingType,
 				Description: "The peering of each bound pool and queue, sorted by kind then name, so that you " +
-					"can see which one is not ACTIVE yet and why.",
+					"can see which one is not ACTIVE yet and why. Each element has `name` (the pool or queue), " +
+					"`kind` (`pool` or `queue`), `status` (`CREATING`, `ACTIVE` or `FAILED`), `peer_id` (the " +
+					"peering's ID) and `err_msg` (why the peering FAILED, if it did).",
 				PlanModifiers: []planmodifier.List{unchangedBindings{}},
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"name":    schema.StringAttribute{Computed: true, Description: "Name of the pool or queue."},
-						"kind":    schema.StringAttribute{Computed: true, Description: "\"pool\" or \"queue\"."},
-						"status":  schema.StringAttribute{Computed: true, Description: "CREATING, ACTIVE or FAILED."},
-						"peer_id": schema.StringAttribute{Computed: true, Description: "ID of the peering."},
-						"err_msg": schema.StringAttribute{Computed: true, Description: "Why the peering FAILED, if it did."},
-					},
-				},
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},

@@ -90,7 +90,9 @@ func (m *queueModel) applyGet(q *client.Queue) {
 // them). Labels alone do not count: a null labels set is also what a user who
 // never set labels has, and refreshing must stay one request.
 func (m queueModel) needsListItem() bool {
-	return !known(m.Platform) || !known(m.Feature) || !known(m.Engine)
+	// A general queue has no engine: its engine stays null for good.
+	engineMissing := !known(m.Engine) && m.QueueType.ValueString() != TypeGeneral
+	return !known(m.Platform) || !known(m.Feature) || engineMissing
 }
 
 // applyListItem fills the list-only computed attributes from the queue's list
@@ -100,7 +102,13 @@ func (m queueModel) needsListItem() bool {
 func (m *queueModel) applyListItem(q *client.Queue) {
 	m.Platform = keepOr(m.Platform, q.Platform)
 	m.Feature = keepOr(m.Feature, q.Feature)
-	m.Engine = keepOr(m.Engine, q.Engine)
+	// No engine (a general queue) is null, not "": configuration generated
+	// from the state must not set an engine the queue cannot take.
+	if known(m.Engine) || q.Engine != "" {
+		m.Engine = keepOr(m.Engine, q.Engine)
+	} else {
+		m.Engine = types.StringNull()
+	}
 }
 
 // nullUnknowns replaces every unknown value by null, so that a model taken from

@@ -149,7 +149,7 @@ func TestAccQueue_generalMixedCase(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("queue_type"), knownvalue.StringExact("general")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("engine"), knownvalue.StringExact("")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("engine"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("resource_mode"), knownvalue.Int64Exact(1)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("labels"),
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("multi_az=2")})),
@@ -179,43 +179,48 @@ func TestAccQueue_generalMixedCase(t *testing.T) {
 }
 
 // TestAccQueue_refreshIsOneRequest checks the performance rule: refreshing a
-// queue reads GET one queue only, never the queue list.
+// queue reads GET one queue only, never the queue list, for SQL queues and for
+// general queues (which have no engine to look up).
 func TestAccQueue_refreshIsOneRequest(t *testing.T) {
-	env := acctest.New(t)
-	env.RequireEmulator(t)
-	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
-	config := env.Config(poolConfig(pool), queueConfig(name, 16, ""))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: env.Emulator.ResetRequests,
-				Config:    config,
-				PlanOnly:  true,
-			},
-			{
-				PreConfig: func() {
-					var gets int
-					for _, r := range env.Emulator.Requests() {
-						if !strings.Contains(r.Path, "/queues") || strings.Contains(r.Path, "elastic-resource-pools") {
-							continue
-						}
-						if r.Method != "GET" || !strings.HasSuffix(r.Path, "/queues/"+name) {
-							t.Errorf("refresh sent %s %s?%s; want only GET one queue", r.Method, r.Path, r.Query)
-						}
-						gets++
-					}
-					if gets == 0 {
-						t.Error("refresh sent no GET for the queue")
-					}
+	for _, queueType := range []string{"sql", "general"} {
+		t.Run(queueType, func(t *testing.T) {
+			env := acctest.New(t)
+			env.RequireEmulator(t)
+			pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
+			config := env.Config(poolConfig(pool), queueConfig(name, 16, fmt.Sprintf("  queue_type = %q", queueType)))
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				CheckDestroy:             checkDestroyed(t, env, name),
+				Steps: []resource.TestStep{
+					{Config: config},
+					{
+						PreConfig: env.Emulator.ResetRequests,
+						Config:    config,
+						PlanOnly:  true,
+					},
+					{
+						PreConfig: func() {
+							var gets int
+							for _, r := range env.Emulator.Requests() {
+								if !strings.Contains(r.Path, "/queues") || strings.Contains(r.Path, "elastic-resource-pools") {
+									continue
+								}
+								if r.Method != "GET" || !strings.HasSuffix(r.Path, "/queues/"+name) {
+									t.Errorf("refresh sent %s %s?%s; want only GET one queue", r.Method, r.Path, r.Query)
+								}
+								gets++
+							}
+							if gets == 0 {
+								t.Error("refresh sent no GET for the queue")
+							}
+						},
+						Config:   config,
+						PlanOnly: true,
+					},
 				},
-				Config:   config,
-				PlanOnly: true,
-			},
-		},
-	})
+			})
+		})
+	}
 }
 
 func TestAccQueue_disappears(t *testing.T) {
