@@ -262,26 +262,36 @@ type bindBody struct {
 	Queues stringList `json:"queues"`
 }
 
-func associateConnection(e *Emulator, c *call) (int, any, *apiError) {
+// bindRequest reads the live connection and the pools and queues an associate
+// or disassociate request names, keyed "kind/name" as bindings are.
+func (e *Emulator) bindRequest(c *call) (*connection, bindBody, map[string]bool, *apiError) {
+	var b bindBody
 	cn, err := e.liveConnection(c.args[0], c.now)
+	if err != nil {
+		return nil, b, nil, err
+	}
+	if err := decode(c.body, &b); err != nil {
+		return nil, b, nil, err
+	}
+	if len(b.Pools) == 0 && len(b.Queues) == 0 {
+		return nil, b, nil, invalid("parameters elastic_resource_pools and queues are both empty")
+	}
+	named := map[string]bool{}
+	for _, n := range b.Pools {
+		named[bindingPool+"/"+lower(n)] = true
+	}
+	for _, n := range b.Queues {
+		named[bindingQueue+"/"+lower(n)] = true
+	}
+	return cn, b, named, nil
+}
+
+func associateConnection(e *Emulator, c *call) (int, any, *apiError) {
+	cn, b, retry, err := e.bindRequest(c)
 	if err != nil {
 		return 0, nil, err
 	}
-	var b bindBody
-	if err := decode(c.body, &b); err != nil {
-		return 0, nil, err
-	}
-	if len(b.Pools) == 0 && len(b.Queues) == 0 {
-		return 0, nil, invalid("parameters elastic_resource_pools and queues are both empty")
-	}
 	// A FAILED peering is replaced by a fresh one when bound again.
-	retry := map[string]bool{}
-	for _, n := range b.Pools {
-		retry[bindingPool+"/"+lower(n)] = true
-	}
-	for _, n := range b.Queues {
-		retry[bindingQueue+"/"+lower(n)] = true
-	}
 	kept := cn.Bindings[:0:0]
 	for _, bd := range cn.Bindings {
 		if retry[bd.Kind+"/"+bd.Name] && bd.status(c.now) == peerFailed {
@@ -300,23 +310,9 @@ func associateConnection(e *Emulator, c *call) (int, any, *apiError) {
 }
 
 func disassociateConnection(e *Emulator, c *call) (int, any, *apiError) {
-	cn, err := e.liveConnection(c.args[0], c.now)
+	cn, _, drop, err := e.bindRequest(c)
 	if err != nil {
 		return 0, nil, err
-	}
-	var b bindBody
-	if err := decode(c.body, &b); err != nil {
-		return 0, nil, err
-	}
-	if len(b.Pools) == 0 && len(b.Queues) == 0 {
-		return 0, nil, invalid("parameters elastic_resource_pools and queues are both empty")
-	}
-	drop := map[string]bool{}
-	for _, n := range b.Pools {
-		drop[bindingPool+"/"+lower(n)] = true
-	}
-	for _, n := range b.Queues {
-		drop[bindingQueue+"/"+lower(n)] = true
 	}
 	kept := cn.Bindings[:0:0]
 	for _, bd := range cn.Bindings {
