@@ -81,14 +81,18 @@ func (e *TimeoutError) Unwrap() error { return e.Cause }
 
 // For polls until poll reports done, poll returns an error, or ctx ends. The
 // first poll happens at once when immediate is true (to observe a state that may
-// already hold), otherwise after b.First.
+// already hold), otherwise after b.First. Polls follow the curve's schedule from
+// the start of the wait: the time a poll takes does not push the later ones
+// back (a slow poll is followed by the next one at once, never by a burst).
 func For[T any](ctx context.Context, what string, b Backoff, immediate bool, poll Poll[T]) (T, error) {
 	start := time.Now()
 	interval := b.First
+	due := start
 	var last T
 	var lastStatus string
 	if !immediate {
-		if err := sleep(ctx, interval); err != nil {
+		due = due.Add(interval)
+		if err := sleepUntil(ctx, due); err != nil {
 			return last, &TimeoutError{What: what, Waited: time.Since(start), Cause: err}
 		}
 		interval = b.next(interval)
@@ -106,15 +110,19 @@ func For[T any](ctx context.Context, what string, b Backoff, immediate bool, pol
 		if done {
 			return v, nil
 		}
-		if err := sleep(ctx, interval); err != nil {
+		due = due.Add(interval)
+		if now := time.Now(); due.Before(now) {
+			due = now
+		}
+		if err := sleepUntil(ctx, due); err != nil {
 			return last, &TimeoutError{What: what, LastStatus: lastStatus, Waited: time.Since(start), Cause: err}
 		}
 		interval = b.next(interval)
 	}
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
+func sleepUntil(ctx context.Context, due time.Time) error {
+	t := time.NewTimer(time.Until(due))
 	defer t.Stop()
 	select {
 	case <-ctx.Done():

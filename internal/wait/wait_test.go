@@ -151,3 +151,46 @@ func TestCurvesPollsOfLongWaits(t *testing.T) {
 		}
 	}
 }
+
+// Polls keep to the schedule: with 100ms intervals and polls that take 60ms,
+// the third poll starts about 300ms in, not 420ms as it would if each interval
+// were counted from the end of the previous poll.
+func TestForSlowPollsDoNotDelayTheSchedule(t *testing.T) {
+	b := Backoff{First: 100 * time.Millisecond, Factor: 1, Max: 100 * time.Millisecond}
+	start := time.Now()
+	var starts []time.Duration
+	_, err := For(context.Background(), "thing", b, false, func(context.Context) (int, string, bool, error) {
+		starts = append(starts, time.Since(start))
+		time.Sleep(60 * time.Millisecond)
+		return 0, "", len(starts) == 3, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if starts[2] < 300*time.Millisecond || starts[2] > 380*time.Millisecond {
+		t.Fatalf("polls started at %v, want the third at 300ms (before 380ms)", starts)
+	}
+}
+
+// A poll slower than the interval is followed by the next one at once, and
+// the polls after it do not come in a burst to catch up.
+func TestForAfterAVerySlowPollNoBurst(t *testing.T) {
+	b := Backoff{First: 20 * time.Millisecond, Factor: 1, Max: 20 * time.Millisecond}
+	start := time.Now()
+	var starts []time.Duration
+	_, err := For(context.Background(), "thing", b, true, func(context.Context) (int, string, bool, error) {
+		starts = append(starts, time.Since(start))
+		if len(starts) == 1 {
+			time.Sleep(100 * time.Millisecond)
+		}
+		return 0, "", len(starts) == 4, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 2; i < len(starts); i++ {
+		if gap := starts[i] - starts[i-1]; gap < 15*time.Millisecond {
+			t.Fatalf("polls started at %v: a gap of %s after the slow poll, want the interval", starts, gap)
+		}
+	}
+}
