@@ -51,6 +51,9 @@ type Client struct {
 	backoff    backoff
 	redact     *strings.Replacer
 	transport  *callTransport
+	// allQueues shares the list of every queue among concurrent
+	// FindQueueListItem calls (sharedlist.go).
+	allQueues sharedList[[]Queue]
 }
 
 // New validates cfg, builds the SDK client and, when cfg.ProjectID is empty,

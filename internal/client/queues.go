@@ -142,13 +142,17 @@ func (c *Client) listQueues(ctx context.Context, op string, f QueueFilter) ([]Qu
 // carries what GetQueue lacks: platform, feature, labels, engine, cidr_in_vpc.
 func (c *Client) FindQueueListItem(ctx context.Context, name string) (*Queue, error) {
 	op := "find queue " + name
-	qs, err := c.listQueues(ctx, op, QueueFilter{Type: "all"})
+	// Concurrent calls (many queues created at once) share list requests.
+	qs, err := c.allQueues.get(ctx, func(ctx context.Context) ([]Queue, error) {
+		return c.listQueues(ctx, "list queues of every type", QueueFilter{Type: "all"})
+	})
 	if err != nil {
 		return nil, err
 	}
 	for i := range qs {
 		if strings.EqualFold(qs[i].Name, name) {
-			return &qs[i], nil
+			q := qs[i] // a copy: the list is shared with other callers
+			return &q, nil
 		}
 	}
 	return nil, c.notFound(op, "queue "+name+" does not exist")
