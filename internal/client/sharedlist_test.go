@@ -100,22 +100,27 @@ func TestFindQueueListItemNeverTakesAnOlderList(t *testing.T) {
 }
 
 // A caller whose context ends stops waiting; the shared request goes on for
-// the others.
+// the others, who all get its value and its error.
 func TestSharedListCallerCancellation(t *testing.T) {
 	var s sharedList[int]
 	release := make(chan struct{})
-	fetch := func(context.Context) (int, error) { <-release; return 7, nil }
+	partial := errors.New("partial answer")
+	fetch := func(context.Context) (int, error) { <-release; return 7, partial }
 	ctx, cancel := context.WithCancel(context.Background())
 	gotCancelled := make(chan error, 1)
 	go func() { _, err := s.get(ctx, fetch); gotCancelled <- err }()
-	other := make(chan int, 1)
-	go func() { v, _ := s.get(context.Background(), fetch); other <- v }()
+	type result struct {
+		v   int
+		err error
+	}
+	other := make(chan result, 1)
+	go func() { v, err := s.get(context.Background(), fetch); other <- result{v, err} }()
 	cancel()
 	if err := <-gotCancelled; !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 	close(release)
-	if v := <-other; v != 7 {
-		t.Fatalf("other caller got %d, want 7", v)
+	if r := <-other; r.v != 7 || !errors.Is(r.err, partial) {
+		t.Fatalf("other caller got %d, %v; want 7 and the fetch's error", r.v, r.err)
 	}
 }
