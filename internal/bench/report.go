@@ -68,6 +68,7 @@ func (res *Result) Markdown(command string) string {
 	b.WriteString("\nFleet = pools + queues + connections. Critical path: see \"How it is measured\".\n\n")
 
 	b.WriteString("Goals:\n\n")
+	goals := 0
 	for _, f := range res.Fleets {
 		for _, p := range f.Phases {
 			switch {
@@ -75,11 +76,16 @@ func (res *Result) Markdown(command string) string {
 				limit := time.Duration(ApplyGoalFactor*float64(p.Bound)) + p.Overhead
 				fmt.Fprintf(&b, "- apply, %d queues: %ss ≤ %.2f × %ss + %ss = %ss: %s\n", f.Size.Queues, secs(p.Wall),
 					ApplyGoalFactor, secs(p.Bound), secs(p.Overhead), secs(limit), verdict(p.Wall <= limit))
+				goals++
 			case p.Phase == Refresh && f.Size.Queues == 100 && f.Size.Connections == 10:
 				fmt.Fprintf(&b, "- refresh, 1 + 100 + 10: %.2f requests per resource ≤ %.1f: %s\n",
 					p.RequestsPerResource(), RefreshGoalRequests, verdict(p.RequestsPerResource() <= RefreshGoalRequests))
+				goals++
 			}
 		}
+	}
+	if goals == 0 {
+		b.WriteString("- none checked: the goals concern apply with 10 and 100 queues and the refresh of 1 + 100 + 10.\n")
 	}
 
 	b.WriteString("\n<details><summary>Where the wall time goes, and the requests of each phase</summary>\n\n")
