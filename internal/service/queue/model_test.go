@@ -85,20 +85,31 @@ func TestApplyGetKeepsNameCaseAndListOnlyAttributes(t *testing.T) {
 }
 
 func TestImportFillsListOnlyAttributes(t *testing.T) {
-	m := queueModel{Name: types.StringValue("q"), Platform: types.StringNull(), Feature: types.StringNull(),
-		Engine: types.StringNull(), Labels: types.SetNull(types.StringType)}
-	if !m.needsListItem() {
-		t.Fatal("an imported model needs the list item")
-	}
-	m.applyListItem(&client.Queue{Platform: "x86_64", Feature: "ai", Engine: "", Labels: []string{"multi_az=2"}})
-	if m.Platform.ValueString() != "x86_64" || m.Feature.ValueString() != "ai" || m.Engine.IsNull() {
-		t.Errorf("list item not applied: %+v", m)
-	}
-	if !m.Labels.IsNull() {
-		t.Error("applyListItem must leave labels to Read")
-	}
-	if m.needsListItem() {
-		t.Error("after the list item nothing is missing")
+	for _, tc := range []struct {
+		queueType, engine string
+		wantEngine        types.String
+	}{
+		{TypeSQL, "spark", types.StringValue("spark")},
+		// A general queue has no engine: null, so that generated configuration
+		// does not set one, and no list lookup on later refreshes.
+		{TypeGeneral, "", types.StringNull()},
+	} {
+		m := queueModel{Name: types.StringValue("q"), QueueType: types.StringValue(tc.queueType),
+			Platform: types.StringNull(), Feature: types.StringNull(), Engine: types.StringNull(),
+			Labels: types.SetNull(types.StringType)}
+		if !m.needsListItem() {
+			t.Fatalf("%s: an imported model needs the list item", tc.queueType)
+		}
+		m.applyListItem(&client.Queue{Platform: "x86_64", Feature: "ai", Engine: tc.engine, Labels: []string{"multi_az=2"}})
+		if m.Platform.ValueString() != "x86_64" || m.Feature.ValueString() != "ai" || !m.Engine.Equal(tc.wantEngine) {
+			t.Errorf("%s: list item not applied: %+v", tc.queueType, m)
+		}
+		if !m.Labels.IsNull() {
+			t.Errorf("%s: applyListItem must leave labels to Read", tc.queueType)
+		}
+		if m.needsListItem() {
+			t.Errorf("%s: after the list item nothing is missing", tc.queueType)
+		}
 	}
 }
 
