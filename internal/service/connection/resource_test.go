@@ -503,6 +503,24 @@ func TestAccEnhancedConnection_failedBinding(t *testing.T) {
 				ExpectError: regexp.MustCompile(words(fmt.Sprintf(`binding of elastic resource pool "%s"`, pool)).String() +
 					`[\s\S]*` + words("FAILED:").String() + `[\s\S]*` + words("the destination VPC refused it").String()),
 			},
+			// The connection whose peering FAILED is tracked (tainted), so the
+			// next apply replaces it, and this time every binding is ACTIVE.
+			{
+				Config: env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(resName, plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("bindings"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"name": knownvalue.StringExact(pool), "status": knownvalue.StringExact("ACTIVE"),
+						}),
+					})),
+				},
+			},
 		},
 	})
 }

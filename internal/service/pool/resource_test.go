@@ -309,6 +309,18 @@ func TestAccElasticResourcePool_failed(t *testing.T) {
 				Config:      env.Config(poolHCL(name, 64, 64)),
 				ExpectError: regexp.MustCompile(words("is FAILED:").String() + `[\s\S]*` + words("insufficient resources").String()),
 			},
+			// The FAILED pool is tracked (tainted), so the next apply replaces it.
+			{
+				Config: env.Config(poolHCL(name, 64, 64)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("dli_elastic_resource_pool.test", plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("dli_elastic_resource_pool.test", tfjsonpath.New("status"), knownvalue.StringExact("AVAILABLE")),
+				},
+			},
 		},
 	})
 }
