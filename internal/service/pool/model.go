@@ -148,20 +148,6 @@ func (m poolModel) untracked() poolModel {
 	return m
 }
 
-// privateKeyTagsUnknown marks, in the private state, a pool whose tags the
-// state cannot know because it was imported.
-const privateKeyTagsUnknown = "tags_unknown"
-
-// privateGetter is the part of the framework's private state that is read.
-type privateGetter interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
-// tagsUnknown reports whether the pool was imported and its tags never recorded.
-func tagsUnknown(ctx context.Context, p privateGetter) (bool, diag.Diagnostics) {
-	if p == nil {
-		return false, nil
-	}
-	v, diags := p.GetKey(ctx, privateKeyTagsUnknown)
-	return string(v) == "true", diags
-}
+// tagsMarker marks, in the private state, a pool whose tags the state cannot
+// know because it was imported.
+var tagsMarker = tfkit.MarkerFor("tags")

@@ -5,10 +5,8 @@ package pool
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -192,26 +190,19 @@ func (r *poolResource) update(ctx context.Context, name string, in client.Update
 // checkTags confirms that an imported pool carries the configured tags: DLI
 // does not report tags, but its list filters by them.
 func (r *poolResource) checkTags(ctx context.Context, name string, plan poolModel) error {
-	var diags diag.Diagnostics
-	tags := tfkit.Tags(ctx, plan.Tags, &diags)
-	if diags.HasError() {
-		return fmt.Errorf("reading the configured tags: %v", diags)
-	}
-	if len(tags) == 0 {
-		return nil
-	}
-	pools, err := r.client.ListPools(ctx, client.PoolFilter{Name: name, Tags: tags})
-	if err != nil {
-		return err
-	}
-	for _, p := range pools {
-		if strings.EqualFold(p.Name, name) {
-			return nil
-		}
-	}
-	return fmt.Errorf("the imported elastic resource pool %s does not carry all the configured tags, and DLI "+
-		"cannot change a pool's tags. Set tags to the ones the pool was created with, or replace the pool "+
-		"(terraform apply -replace) to create it with these tags", name)
+	return tfkit.VerifyImportedTags(ctx, plan.Tags, "elastic resource pool", name,
+		func(ctx context.Context, tags []client.Tag) (bool, error) {
+			pools, err := r.client.ListPools(ctx, client.PoolFilter{Name: name, Tags: tags})
+			if err != nil {
+				return false, err
+			}
+			for _, p := range pools {
+				if strings.EqualFold(p.Name, name) {
+					return true, nil
+				}
+			}
+			return false, nil
+		})
 }
 
 // Delete removes the pool and waits until DLI no longer lists it. DLI refuses
@@ -266,5 +257,5 @@ func (r *poolResource) ImportState(ctx context.Context, req resource.ImportState
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyTagsUnknown, []byte("true"))...)
+	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, tagsMarker)...)
 }

@@ -101,8 +101,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Optional:    true,
 				ElementType: types.StringType,
 				PlanModifiers: []planmodifier.Map{
-					mapplanmodifier.RequiresReplaceIf(tagsChangeReplaces,
-						"Replaces the pool, unless it was imported and its tags are recorded for the first time.",
+					tagsMarker.RequiresReplaceMap(
 						"Replaces the pool, unless it was imported and its tags are recorded for the first time."),
 				},
 			},
@@ -166,13 +165,4 @@ func cuValidators() []validator.Int64 {
 // case: DLI lower-cases names, so both spellings denote the same pool.
 func nameChangedBeyondCase(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 	resp.RequiresReplace = !strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString())
-}
-
-// tagsChangeReplaces asks for replacement on any change of tags, except when
-// an imported pool's tags, unknown to the state, are recorded for the first time.
-func tagsChangeReplaces(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
-	imported, diags := tagsUnknown(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
-	firstRecord := imported && req.StateValue.IsNull()
-	resp.RequiresReplace = !firstRecord
 }
