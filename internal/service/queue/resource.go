@@ -181,9 +181,19 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
+	if prior.Tags.IsNull() && !plan.Tags.IsNull() {
+		// Only reachable after an import (see tagsMarker): the tags are
+		// recorded, not sent, so check first that the queue carries them.
+		if err := r.checkTags(ctx, apiName(prior.Name), plan); err != nil {
+			tfkit.AddError(&resp.Diagnostics, errExtras, err)
+			return
+		}
+	}
+
 	// Every argument but cu_count, the extras (scaling_policies,
-	// spark_driver) and timeouts replaces the queue: scale first, then
-	// apply the extras. state holds what has been applied so far.
+	// spark_driver), timeouts and tags after an import replaces the queue:
+	// scale first, then apply the extras. state holds what has been applied
+	// so far.
 	state := plan
 	state.ScalingPolicies, state.SparkDriver = prior.ScalingPolicies, prior.SparkDriver
 	target := plan.CUCount.ValueInt64()
@@ -261,6 +271,31 @@ func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStat
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
+	// DLI does not report tags: the first apply records the configured ones
+	// after checking them (see Update) instead of replacing the queue.
+	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, tagsMarker)...)
+}
+
+// tagsMarker marks, in the private state, a queue whose tags the state cannot
+// know because it was imported.
+var tagsMarker = tfkit.MarkerFor("tags")
+
+// checkTags confirms that an imported queue carries the configured tags: DLI
+// does not report tags, but its queue list filters by them.
+func (r *queueResource) checkTags(ctx context.Context, name string, plan queueModel) error {
+	return tfkit.VerifyImportedTags(ctx, plan.Tags, "queue", name,
+		func(ctx context.Context, tags []client.Tag) (bool, error) {
+			qs, err := r.client.ListQueues(ctx, client.QueueFilter{Type: "all", Tags: tags})
+			if err != nil {
+				return false, err
+			}
+			for _, q := range qs {
+				if strings.EqualFold(q.Name, name) {
+					return true, nil
+				}
+			}
+			return false, nil
+		})
 }
 
 // waitForCU polls GET one queue until it reports target CUs. While creating,

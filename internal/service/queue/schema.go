@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -156,10 +155,13 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"tags": schema.MapAttribute{
 				Description: "Tags attached to the queue at creation. DLI has no tag update for queues and does not " +
-					"report them back, so they are kept as configured and changing them replaces the queue.",
-				ElementType:   types.StringType,
-				Optional:      true,
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+					"report them back, so they are kept as configured and changing them replaces the queue. After an " +
+					"import the first apply records the configured tags in place, having checked through the queue " +
+					"list's tag filter that the queue carries them.",
+				ElementType: types.StringType,
+				Optional:    true,
+				PlanModifiers: []planmodifier.Map{tagsMarker.RequiresReplaceMap(
+					"Replaces the queue, unless it was imported and its tags are recorded for the first time.")},
 			},
 			"enterprise_project_id": schema.StringAttribute{
 				Description: "Enterprise project of the queue. When unset DLI uses the default project (`0`).",
