@@ -70,7 +70,8 @@ func (m ImportMarker) IsSet(ctx context.Context, p PrivateGetter) (bool, diag.Di
 // the state, i.e. its value is being recorded for the first time.
 func (m ImportMarker) replaces(ctx context.Context, p PrivateGetter, stateNull bool) (bool, diag.Diagnostics) {
 	imported, diags := m.IsSet(ctx, p)
-	return !(imported && stateNull), diags
+	firstRecord := imported && stateNull
+	return !firstRecord, diags
 }
 
 // RequiresReplaceString is RequiresReplace for a string attribute marked by m,

@@ -157,6 +157,15 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 
 	const summary = "Error Updating DLI Enhanced Connection"
 	id := state.ID.ValueString()
+	if state.Tags.IsNull() && !plan.Tags.IsNull() {
+		// Only reachable after an import (see tagsMarker): the tags are
+		// recorded, not sent, so check first that the connection carries them.
+		// route_table_id cannot be read at all and is recorded as configured.
+		if err := r.checkTags(ctx, state, plan); err != nil {
+			tfkit.AddError(&resp.Diagnostics, summary, err)
+			return
+		}
+	}
 	if err := r.client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
@@ -236,10 +245,39 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 }
 
-// ImportState takes a connection id; Read fills the rest. route_table_id and
-// tags cannot be imported: DLI does not report them.
+// ImportState takes a connection id; Read fills the rest. DLI does not report
+// route_table_id and tags, so the import marks them unknown: the first apply
+// then records the configured values (tags after checking them, see Update)
+// instead of creating a new connection.
 func (r *connectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, tagsMarker, routeTableMarker)...)
+}
+
+// Markers, in the private state, of a connection whose tags or route_table_id
+// the state cannot know because it was imported.
+var (
+	tagsMarker       = tfkit.MarkerFor("tags")
+	routeTableMarker = tfkit.MarkerFor("route_table_id")
+)
+
+// checkTags confirms that an imported connection carries the configured tags:
+// DLI does not report tags, but its connection list filters by them.
+func (r *connectionResource) checkTags(ctx context.Context, state, plan connectionModel) error {
+	id := state.ID.ValueString()
+	return tfkit.VerifyImportedTags(ctx, plan.Tags, "enhanced connection", state.Name.ValueString()+" ("+id+")",
+		func(ctx context.Context, tags []client.Tag) (bool, error) {
+			conns, err := r.client.ListConnections(ctx, client.ConnectionFilter{Name: state.Name.ValueString(), Tags: tags})
+			if err != nil {
+				return false, err
+			}
+			for _, c := range conns {
+				if c.ID == id {
+					return true, nil
+				}
+			}
+			return false, nil
+		})
 }
 
 // waitReady polls the connection until readiness says it is usable with the

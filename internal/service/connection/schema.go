@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -68,9 +67,11 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"route_table_id": schema.StringAttribute{
 				Optional: true,
 				Description: "ID of the route table of the subnet. DLI does not report it back, so it is kept as " +
-					"configured and is empty after import. Changing it creates a new connection.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+					"configured and changing it creates a new connection. After an import the first apply records " +
+					"the configured value in place without checking it: DLI offers no way to read it.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{routeTableMarker.RequiresReplaceString(
+					"Creates a new connection, unless it was imported and route_table_id is recorded for the first time.")},
 			},
 			"elastic_resource_pools": schema.SetAttribute{
 				ElementType: types.StringType,
@@ -150,8 +151,11 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				ElementType: types.StringType,
 				Optional:    true,
 				Description: "Tags set at creation. DLI neither reports nor updates them, so they are kept as " +
-					"configured, are empty after import, and changing them creates a new connection.",
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+					"configured and changing them creates a new connection. After an import the first apply " +
+					"records the configured tags in place, having checked through the connection list's tag " +
+					"filter that the connection carries them.",
+				PlanModifiers: []planmodifier.Map{tagsMarker.RequiresReplaceMap(
+					"Creates a new connection, unless it was imported and its tags are recorded for the first time.")},
 			},
 			"status": schema.StringAttribute{
 				Computed:      true,

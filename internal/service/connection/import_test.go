@@ -1,0 +1,224 @@
+package connection_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
+	"github.com/opendli/terraform-provider-dli/internal/client"
+)
+
+// TestAccEnhancedConnection_importWriteOnly: an import cannot know a
+// connection's tags or route_table_id. The next apply records them in place:
+// tags once the connection list's tag filter confirms them (tags the
+// connection does not carry are refused), route_table_id as configured, since
+// DLI has no way to read it. Once recorded, a change of either replaces the
+// connection again.
+func TestAccEnhancedConnection_importWriteOnly(t *testing.T) {
+	env := acctest.New(t)
+	n := destination(t, env)
+	pool, name := acctest.Name("pool"), acctest.Name("imported")
+	// The import step does not get the testing framework's provider source
+	// added for it, so name the source the framework serves.
+	source := fmt.Sprintf(`
+terraform {
+  required_providers {
+    dli = { source = %q }
+  }
+}
+`, acctest.ProviderSource())
+	base := env.Config(source, poolHCL(pool))
+	// An empty routeTable leaves route_table_id out.
+	config := func(owner, routeTable string) string {
+		extra := fmt.Sprintf("  tags = { owner = %q }", owner)
+		if routeTable != "" {
+			extra += fmt.Sprintf("\n  route_table_id = %q", routeTable)
+		}
+		return base + connectionHCL(name, n, n.subnet, extra)
+	}
+	var id string
+	replaced := func(a plancheck.ResourceActionType) resource.ConfigPlanChecks {
+		return resource.ConfigPlanChecks{
+			PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, a)},
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		}
+	}
+	recorded := func(owner, routeTable string) []statecheck.StateCheck {
+		return []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(resName, tfjsonpath.New("tags"),
+				knownvalue.MapExact(map[string]knownvalue.Check{"owner": knownvalue.StringExact(owner)})),
+			statecheck.ExpectKnownValue(resName, tfjsonpath.New("route_table_id"), knownvalue.StringExact(routeTable)),
+		}
+	}
+	sameConnection := func(s *terraform.State) error {
+		got, err := connectionID(s)
+		if err == nil && got != id {
+			err = fmt.Errorf("connection %s was replaced by %s", id, got)
+		}
+		return err
+	}
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{
+				// The pool; an import cannot be the first step anyway.
+				Config: base,
+			},
+			{
+				// Import a connection created outside Terraform.
+				PreConfig: func() {
+					id = createConnectionOutOfBand(t, env, client.CreateConnectionInput{
+						Name: name, VPCID: n.vpc, SubnetID: n.subnet, RouteTableID: n.routeTable,
+						Pools: []string{pool}, Tags: []client.Tag{{Key: "owner", Value: "acctest"}},
+					})
+				},
+				Config:             config("acctest", n.routeTable),
+				ResourceName:       resName,
+				ImportState:        true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+				ImportStatePersist: true,
+				ImportStateCheck: func(s []*terraform.InstanceState) error {
+					// s also holds the pool, which was in the state already.
+					for _, is := range s {
+						if is.ID != id {
+							continue
+						}
+						if is.Attributes["tags.%"] != "" || is.Attributes["route_table_id"] != "" ||
+							is.Attributes["name"] != name {
+							return fmt.Errorf("imported connection = %v, want %s without tags and route_table_id", is, name)
+						}
+						return nil
+					}
+					return fmt.Errorf("connection %s not imported: %v", id, s)
+				},
+			},
+			{
+				// Tags the connection does not carry: the in-place update is
+				// refused and says how to replace the connection instead.
+				Config: config("someone_else", n.routeTable),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, plancheck.ResourceActionUpdate)},
+				},
+				ExpectError: words("does not carry all the configured tags, and DLI cannot change its tags"),
+			},
+			{
+				Config:            config("acctest", n.routeTable),
+				ConfigPlanChecks:  updatesInPlace(bindingsKept),
+				ConfigStateChecks: recorded("acctest", n.routeTable),
+				Check:             sameConnection,
+			},
+			{
+				// Once recorded, both are known and a change replaces again.
+				Config:            config("changed", n.routeTable),
+				ConfigPlanChecks:  replaced(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: recorded("changed", n.routeTable),
+			},
+			{
+				// Leaving route_table_id out is a change too (the real cloud
+				// has only the one route table to test with).
+				Config:           config("changed", ""),
+				ConfigPlanChecks: replaced(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("route_table_id"), knownvalue.Null()),
+				},
+			},
+		},
+	})
+}
+
+// TestAccEnhancedConnection_importRouteTableOnly: with no tags configured,
+// the first apply after an import records route_table_id alone in place.
+func TestAccEnhancedConnection_importRouteTableOnly(t *testing.T) {
+	env := acctest.New(t)
+	n := destination(t, env)
+	pool, name := acctest.Name("pool"), acctest.Name("imported_rt")
+	source := fmt.Sprintf(`
+terraform {
+  required_providers {
+    dli = { source = %q }
+  }
+}
+`, acctest.ProviderSource())
+	base := env.Config(source, poolHCL(pool))
+	config := base + connectionHCL(name, n, n.subnet, fmt.Sprintf("  route_table_id = %q", n.routeTable))
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{Config: base},
+			{
+				PreConfig: func() {
+					id = createConnectionOutOfBand(t, env, client.CreateConnectionInput{
+						Name: name, VPCID: n.vpc, SubnetID: n.subnet, RouteTableID: n.routeTable, Pools: []string{pool},
+					})
+				},
+				Config:             config,
+				ResourceName:       resName,
+				ImportState:        true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+				ImportStatePersist: true,
+			},
+			{
+				Config:           config,
+				ConfigPlanChecks: updatesInPlace(bindingsKept),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("route_table_id"), knownvalue.StringExact(n.routeTable)),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("tags"), knownvalue.Null()),
+				},
+			},
+		},
+	})
+}
+
+// createConnectionOutOfBand creates a connection through the API and waits
+// until it and its bindings are ACTIVE, as if someone had made it before
+// adopting Terraform. It returns the connection's id.
+func createConnectionOutOfBand(t *testing.T, env *acctest.Env, in client.CreateConnectionInput) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
+	defer cancel()
+	c := env.Client(t)
+	id, err := c.CreateConnection(ctx, in)
+	if err != nil {
+		t.Fatalf("creating enhanced connection %s: %v", in.Name, err)
+	}
+	for {
+		conn, err := c.GetConnection(ctx, id)
+		if err != nil && !client.IsNotFound(err) {
+			t.Fatalf("reading enhanced connection %s: %v", id, err)
+		}
+		if err == nil && conn.Status == client.ConnectionStatusActive && allActive(conn.Pools, len(in.Pools)) {
+			return id
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("enhanced connection %s did not become ACTIVE", id)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// allActive reports whether want bindings exist and all are ACTIVE.
+func allActive(bs []client.Binding, want int) bool {
+	if len(bs) != want {
+		return false
+	}
+	for _, b := range bs {
+		if b.Status != client.BindingStatusActive {
+			return false
+		}
+	}
+	return true
+}
