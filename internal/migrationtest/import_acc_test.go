@@ -34,13 +34,10 @@ func TestAccMigrate_removedAndImport(t *testing.T) {
 	// when the configuration is written; the stand-in adopts them.
 	poolID, connID := createObjects(t, env.Client(t), pool, queue, conn)
 
-	// DLI reports no tags, so an import cannot know them: the pool records the
-	// configured ones in place after checking them through the list's tag
-	// filter (an update), while a queue would be replaced for them, so the
-	// guide has queues ignore tag changes on this path.
-	queueIgnoringTags := strings.Replace(ourQueue(queue), "\n}\n",
-		"\n  lifecycle {\n    ignore_changes = [tags]\n  }\n}\n", 1)
-	ours := []string{migrationtest.RequiredProviders(), ourPool(pool), queueIgnoringTags, ourConnection(conn),
+	// DLI reports no tags, so an import cannot know them: the pool and the
+	// queue record the configured ones in place after checking them through
+	// the list's tag filter (an update, not a replacement).
+	ours := []string{migrationtest.RequiredProviders(), ourPool(pool), ourQueue(queue), ourConnection(conn),
 		importBlock(poolAddr, poolID), importBlock(queueAddr, "sql/"+queue), importBlock(connAddr, connID)}
 	if cli.HasRemovedBlocks() {
 		ours = append(ours, removed(hwPoolAddr), removed(hwQueueAddr), removed(hwConnAddr))
@@ -48,7 +45,7 @@ func TestAccMigrate_removedAndImport(t *testing.T) {
 	var before, after []statecheck.StateCheck
 	imported := []plancheck.PlanCheck{
 		plancheck.ExpectResourceAction(poolAddr, plancheck.ResourceActionUpdate),
-		plancheck.ExpectResourceAction(queueAddr, plancheck.ResourceActionNoop),
+		plancheck.ExpectResourceAction(queueAddr, plancheck.ResourceActionUpdate),
 		plancheck.ExpectResourceAction(connAddr, plancheck.ResourceActionNoop),
 	}
 	for _, p := range [][2]string{{hwPoolAddr, poolAddr}, {hwQueueAddr, queueAddr}, {hwConnAddr, connAddr}} {
