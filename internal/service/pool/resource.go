@@ -149,7 +149,7 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 
 	name := state.Name.ValueString()
 	if state.Tags.IsNull() && !plan.Tags.IsNull() {
-		// Only reachable after an import (see tagsChangeReplaces).
+		// Only reachable after an import (see tagsMarker).
 		if err := r.checkTags(ctx, name, plan); err != nil {
 			tfkit.AddError(&resp.Diagnostics, errUpdating, err)
 			return
