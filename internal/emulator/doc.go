@@ -47,6 +47,9 @@
 //   - Route names are 1-64 letters, digits, '_' or '-'; duplicates are DLI.0006.
 //   - A request carrying X-Sdk-Content-Sha256 among its signed headers is checked
 //     against that header's value, as the SDK signer does for non-JSON bodies.
+//   - Paging never fails on size: a limit or offset (pools, connections) or a
+//     page-size and current-page (queues) reaching past the list, however
+//     large, answers the rest of the list or an empty page with the full count.
 //   - Bodies over 1 MiB, malformed JSON or wrong JSON types answer 400 DLI.0001.
 //   - A Fault with AfterApply lets the request take effect before answering its
 //     error, to test clients against answers lost after a commit.

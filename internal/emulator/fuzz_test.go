@@ -39,6 +39,8 @@ var fuzzEndpoints = []struct{ method, path string }{
 	{"POST", "/v3/{pid}/datasource/enhanced-connections/{conn}/routes"},
 	{"GET", "/v3/{pid}/elastic-resource-pools"},
 	{"GET", "/v1.0/{pid}/queues"},
+	// Appended, not inserted: the committed corpus picks endpoints by index.
+	{"GET", "/v2.0/{pid}/datasource/enhanced-connections"},
 }
 
 // fuzzEmulator is an emulator holding one pool, queue and connection, so the

@@ -233,11 +233,8 @@ func listQueues(e *Emulator, c *call) (int, any, *apiError) {
 		if err != nil {
 			return 0, nil, err
 		}
-		if pageNo < 1 {
-			pageNo = 1
-		}
 		if size > 0 {
-			from, to = paginate(len(items), (pageNo-1)*size, size)
+			from, to = paginate(len(items), pageOffset(len(items), pageNo, size), size)
 		}
 	}
 	page := append([]map[string]any{}, items[from:to]...)

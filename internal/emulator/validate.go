@@ -164,7 +164,9 @@ func (l *stringList) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// paginate returns the window [offset, offset+limit) of n items; limit <= 0 means all.
+// paginate returns the window [offset, offset+limit) of n items, cut to the
+// list; limit <= 0 means all. It compares limit with the items left rather
+// than computing offset+limit, which overflows for a huge limit.
 func paginate(n, offset, limit int) (int, int) {
 	if offset < 0 {
 		offset = 0
@@ -173,10 +175,23 @@ func paginate(n, offset, limit int) (int, int) {
 		offset = n
 	}
 	end := n
-	if limit > 0 && offset+limit < n {
+	if limit > 0 && limit < n-offset {
 		end = offset + limit
 	}
 	return offset, end
+}
+
+// pageOffset is the offset of 1-based page pageNo of size items, or n when the
+// page starts past the list: (pageNo-1)*size would overflow for huge values
+// and wrap to a negative offset, that is to page 1.
+func pageOffset(n, pageNo, size int) int {
+	if pageNo < 1 {
+		pageNo = 1
+	}
+	if size <= 0 || pageNo-1 > n/size {
+		return n
+	}
+	return min((pageNo-1)*size, n)
 }
 
 // intParam reads an optional integer query parameter.
