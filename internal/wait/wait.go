@@ -52,8 +52,9 @@ var (
 )
 
 // Poll reads the object once. It returns the value read, a short status for
-// messages (such as "SCALING"), whether the wait is over, and an error that ends
-// the wait at once (a FAILED object, an unexpected API error).
+// messages (such as "SCALING"), whether the wait is over, and an error. An error
+// ends the wait at once (a FAILED object, an unexpected API error) unless it is
+// temporary (see For).
 type Poll[T any] func(ctx context.Context) (value T, status string, done bool, err error)
 
 // TimeoutError says the wait ended because the context's deadline passed or the
@@ -63,6 +64,9 @@ type TimeoutError struct {
 	LastStatus string
 	Waited     time.Duration
 	Cause      error // context.DeadlineExceeded or context.Canceled
+	// LastError is the last temporary poll error, if the wait was still
+	// riding one out when it ended: it often explains the timeout.
+	LastError error
 }
 
 func (e *TimeoutError) Error() string {
@@ -74,6 +78,9 @@ func (e *TimeoutError) Error() string {
 	if e.LastStatus != "" {
 		msg += fmt.Sprintf(" (last status: %s)", e.LastStatus)
 	}
+	if e.LastError != nil {
+		msg += fmt.Sprintf("; last poll error: %s", e.LastError)
+	}
 	return msg
 }
 
@@ -84,41 +91,62 @@ func (e *TimeoutError) Unwrap() error { return e.Cause }
 // already hold), otherwise after b.First. Polls follow the curve's schedule from
 // the start of the wait: the time a poll takes does not push the later ones
 // back (a slow poll is followed by the next one at once, never by a burst).
+//
+// A temporary poll error (one that has, or wraps, a Temporary method returning
+// true: throttling, a 5xx) does not end the wait: a minute of a busy API must
+// not fail, and so taint, an hour-long create of a healthy object. The wait
+// keeps polling on the curve until the context ends; the last such error goes
+// into the TimeoutError. Any other error ends the wait at once.
 func For[T any](ctx context.Context, what string, b Backoff, immediate bool, poll Poll[T]) (T, error) {
 	start := time.Now()
 	interval := b.First
 	due := start
 	var last T
 	var lastStatus string
+	var lastTemporary error
+	timeout := func(cause error) *TimeoutError {
+		return &TimeoutError{What: what, LastStatus: lastStatus, Waited: time.Since(start), Cause: cause, LastError: lastTemporary}
+	}
 	if !immediate {
 		due = due.Add(interval)
 		if err := sleepUntil(ctx, due); err != nil {
-			return last, &TimeoutError{What: what, Waited: time.Since(start), Cause: err}
+			return last, timeout(err)
 		}
 		interval = b.next(interval)
 	}
 	for {
 		v, status, done, err := poll(ctx)
-		if err != nil {
+		switch {
+		case err != nil && ctx.Err() != nil:
 			// An error caused by the context ending is a timeout, not an API failure.
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				return v, &TimeoutError{What: what, LastStatus: lastStatus, Waited: time.Since(start), Cause: ctxErr}
-			}
+			return v, timeout(ctx.Err())
+		case err != nil && isTemporary(err):
+			lastTemporary = err
+		case err != nil:
 			return v, err
-		}
-		last, lastStatus = v, status
-		if done {
-			return v, nil
+		default:
+			lastTemporary = nil
+			last, lastStatus = v, status
+			if done {
+				return v, nil
+			}
 		}
 		due = due.Add(interval)
 		if now := time.Now(); due.Before(now) {
 			due = now
 		}
 		if err := sleepUntil(ctx, due); err != nil {
-			return last, &TimeoutError{What: what, LastStatus: lastStatus, Waited: time.Since(start), Cause: err}
+			return last, timeout(err)
 		}
 		interval = b.next(interval)
 	}
+}
+
+// isTemporary reports whether err says a later retry may succeed. The method is
+// matched by shape so that this package needs no API client.
+func isTemporary(err error) bool {
+	var t interface{ Temporary() bool }
+	return errors.As(err, &t) && t.Temporary()
 }
 
 func sleepUntil(ctx context.Context, due time.Time) error {

@@ -3,6 +3,7 @@ package wait
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -192,5 +193,81 @@ func TestForAfterAVerySlowPollNoBurst(t *testing.T) {
 		if gap := starts[i] - starts[i-1]; gap < 15*time.Millisecond {
 			t.Fatalf("polls started at %v: a gap of %s after the slow poll, want the interval", starts, gap)
 		}
+	}
+}
+
+// temporaryError stands for an API error the client marks as worth retrying
+// (throttling, a 5xx).
+type temporaryError struct{ temporary bool }
+
+func (e *temporaryError) Error() string   { return "HTTP 503: service busy" }
+func (e *temporaryError) Temporary() bool { return e.temporary }
+
+func TestForRidesOutTemporaryErrors(t *testing.T) {
+	calls := 0
+	v, err := For(context.Background(), "thing", quick, true, func(context.Context) (int, string, bool, error) {
+		calls++
+		if calls <= 3 {
+			return 0, "", false, fmt.Errorf("reading pool: %w", &temporaryError{temporary: true})
+		}
+		return calls, "AVAILABLE", true, nil
+	})
+	if err != nil || v != 4 || calls != 4 {
+		t.Fatalf("got v=%d calls=%d err=%v, want the wait to go on past 3 temporary errors and end at poll 4", v, calls, err)
+	}
+}
+
+func TestForStopsOnErrorThatIsNotTemporary(t *testing.T) {
+	calls := 0
+	_, err := For(context.Background(), "thing", quick, true, func(context.Context) (int, string, bool, error) {
+		calls++
+		return 0, "", false, &temporaryError{temporary: false}
+	})
+	var te *temporaryError
+	if !errors.As(err, &te) || calls != 1 {
+		t.Fatalf("err = %v after %d polls, want the poll's error after 1 poll", err, calls)
+	}
+}
+
+func TestForTimeoutNamesLastTemporaryError(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	calls := 0
+	_, err := For(ctx, `pool "p" to become AVAILABLE`, quick, true, func(context.Context) (int, string, bool, error) {
+		calls++
+		if calls == 1 {
+			return 0, "CREATING", false, nil
+		}
+		return 0, "", false, &temporaryError{temporary: true}
+	})
+	var to *TimeoutError
+	if !errors.As(err, &to) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want a *TimeoutError for the deadline", err)
+	}
+	if calls < 3 {
+		t.Fatalf("%d polls, want polling to go on after the temporary error", calls)
+	}
+	for _, want := range []string{"timed out", "CREATING", "HTTP 503: service busy"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err.Error(), want)
+		}
+	}
+}
+
+// A temporary error that a later successful poll follows is old news: the
+// timeout message must not blame it.
+func TestForTimeoutForgetsTemporaryErrorAfterGoodPoll(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	calls := 0
+	_, err := For(ctx, "thing", quick, true, func(context.Context) (int, string, bool, error) {
+		calls++
+		if calls == 1 {
+			return 0, "", false, &temporaryError{temporary: true}
+		}
+		return 0, "SCALING", false, nil
+	})
+	if err == nil || strings.Contains(err.Error(), "service busy") || !strings.Contains(err.Error(), "SCALING") {
+		t.Fatalf("err = %v, want a timeout with the last status and no stale error", err)
 	}
 }
