@@ -25,30 +25,11 @@ func main() {
 
 // run parses flags, serves until a signal arrives and shuts down gracefully.
 func run(args []string, stdout io.Writer, getenv func(string) string) error {
-	fs := flag.NewFlagSet("dli-emulator", flag.ContinueOnError)
-	listen := fs.String("listen", "127.0.0.1:0", "listen address host:port")
-	ak := fs.String("access-key", getenv("DLI_EMULATOR_ACCESS_KEY"), "access key accepted in signatures (env DLI_EMULATOR_ACCESS_KEY)")
-	sk := fs.String("secret-key", getenv("DLI_EMULATOR_SECRET_KEY"), "secret key used to verify signatures (env DLI_EMULATOR_SECRET_KEY)")
-	token := fs.String("token", "", "X-Auth-Token value also accepted")
-	pid := fs.String("project-id", emulator.DefaultProjectID, "project id served")
-	region := fs.String("region", emulator.DefaultRegion, "region reported through IAM")
-	poolDelay := fs.Duration("pool-delay", 0, "pool create and delete duration")
-	scaleDelay := fs.Duration("scale-delay", 0, "pool and queue scaling duration")
-	queueDelay := fs.Duration("queue-delay", 0, "queue create and delete duration")
-	peeringDelay := fs.Duration("peering-delay", 0, "connection peering duration")
-	deleteDelay := fs.Duration("delete-delay", 0, "connection delete duration")
-	stateFile := fs.String("state-file", "", "JSON file to load at start and save after every change")
-	if err := fs.Parse(args); err != nil {
+	listen, cfg, err := parseConfig(args, getenv)
+	if err != nil {
 		return err
 	}
-	srv, err := emulator.StartOn(*listen, emulator.Config{
-		AccessKey: *ak, SecretKey: *sk, Token: *token, ProjectID: *pid, Region: *region, StateFile: *stateFile,
-		Delays: emulator.Delays{
-			PoolCreate: *poolDelay, PoolDelete: *poolDelay, PoolScale: *scaleDelay,
-			QueueCreate: *queueDelay, QueueDelete: *queueDelay, QueueScale: *scaleDelay,
-			ConnectionPeering: *peeringDelay, ConnectionDelete: *deleteDelay,
-		},
-	})
+	srv, err := emulator.StartOn(listen, cfg)
 	if err != nil {
 		return err
 	}
@@ -65,4 +46,37 @@ func run(args []string, stdout io.Writer, getenv func(string) string) error {
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return srv.Shutdown(shutdownCtx)
+}
+
+// parseConfig reads the listen address and the emulator configuration from
+// flags; secrets default to environment variables so that they need not
+// appear on the command line, where other local users can read them.
+func parseConfig(args []string, getenv func(string) string) (string, emulator.Config, error) {
+	fs := flag.NewFlagSet("dli-emulator", flag.ContinueOnError)
+	listen := fs.String("listen", "127.0.0.1:0", "listen address host:port")
+	ak := fs.String("access-key", getenv("DLI_EMULATOR_ACCESS_KEY"), "access key accepted in signatures (env DLI_EMULATOR_ACCESS_KEY)")
+	sk := fs.String("secret-key", getenv("DLI_EMULATOR_SECRET_KEY"), "secret key used to verify signatures (env DLI_EMULATOR_SECRET_KEY)")
+	token := fs.String("token", "", "X-Auth-Token value also accepted")
+	secToken := fs.String("security-token", getenv("DLI_EMULATOR_SECURITY_TOKEN"),
+		"temporary credentials: X-Security-Token every signed request must carry (env DLI_EMULATOR_SECURITY_TOKEN)")
+	pid := fs.String("project-id", emulator.DefaultProjectID, "project id served")
+	region := fs.String("region", emulator.DefaultRegion, "region reported through IAM")
+	poolDelay := fs.Duration("pool-delay", 0, "pool create and delete duration")
+	scaleDelay := fs.Duration("scale-delay", 0, "pool and queue scaling duration")
+	queueDelay := fs.Duration("queue-delay", 0, "queue create and delete duration")
+	peeringDelay := fs.Duration("peering-delay", 0, "connection peering duration")
+	deleteDelay := fs.Duration("delete-delay", 0, "connection delete duration")
+	stateFile := fs.String("state-file", "", "JSON file to load at start and save after every change")
+	if err := fs.Parse(args); err != nil {
+		return "", emulator.Config{}, err
+	}
+	return *listen, emulator.Config{
+		AccessKey: *ak, SecretKey: *sk, Token: *token, SecurityToken: *secToken,
+		ProjectID: *pid, Region: *region, StateFile: *stateFile,
+		Delays: emulator.Delays{
+			PoolCreate: *poolDelay, PoolDelete: *poolDelay, PoolScale: *scaleDelay,
+			QueueCreate: *queueDelay, QueueDelete: *queueDelay, QueueScale: *scaleDelay,
+			ConnectionPeering: *peeringDelay, ConnectionDelete: *deleteDelay,
+		},
+	}, nil
 }

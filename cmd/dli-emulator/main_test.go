@@ -24,7 +24,8 @@ func TestBinary(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-project-id", "p123")
-	cmd.Env = append(os.Environ(), "DLI_EMULATOR_ACCESS_KEY=AKBIN", "DLI_EMULATOR_SECRET_KEY=SKBIN")
+	cmd.Env = append(os.Environ(), "DLI_EMULATOR_ACCESS_KEY=AKBIN", "DLI_EMULATOR_SECRET_KEY=SKBIN",
+		"DLI_EMULATOR_SECURITY_TOKEN=STBIN")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -42,26 +43,12 @@ func TestBinary(t *testing.T) {
 		t.Fatalf("first line %q", line)
 	}
 
-	req := request.NewHttpRequestBuilder().WithEndpoint(url).WithPath("/v1.0/p123/queues").WithMethod("GET").
-		AddQueryParam("queue_type", reflect.ValueOf("all")).Build()
-	extra, err := signer.Sign(req, "AKBIN", "SKBIN")
-	if err != nil {
-		t.Fatal(err)
+	// The security token comes from the environment: signed requests need it.
+	if got := signedStatus(t, url, "STBIN"); got != 200 {
+		t.Fatalf("signed request with the security token: status %d", got)
 	}
-	for k, v := range extra {
-		req.AddHeaderParam(k, v)
-	}
-	hr, err := req.ConvertRequest()
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(hr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("signed request: status %d", resp.StatusCode)
+	if got := signedStatus(t, url, ""); got != 401 {
+		t.Fatalf("signed request without the security token: status %d, want 401", got)
 	}
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
@@ -84,5 +71,57 @@ func TestRunRequiresKeys(t *testing.T) {
 	err := run([]string{"-listen", "127.0.0.1:0"}, os.Stdout, func(string) string { return "" })
 	if err == nil || !strings.Contains(err.Error(), "access key") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// signedStatus sends a signed queue list, with X-Security-Token when
+// secToken is set, and returns the HTTP status.
+func signedStatus(t *testing.T, url, secToken string) int {
+	t.Helper()
+	b := request.NewHttpRequestBuilder().WithEndpoint(url).WithPath("/v1.0/p123/queues").WithMethod("GET").
+		AddQueryParam("queue_type", reflect.ValueOf("all"))
+	if secToken != "" {
+		b.AddHeaderParam("X-Security-Token", secToken)
+	}
+	req := b.Build()
+	extra, err := signer.Sign(req, "AKBIN", "SKBIN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range extra {
+		req.AddHeaderParam(k, v)
+	}
+	hr, err := req.ConvertRequest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(hr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	return resp.StatusCode
+}
+
+// TestParseConfigSecrets: secrets come from the environment unless a flag
+// overrides them.
+func TestParseConfigSecrets(t *testing.T) {
+	env := map[string]string{
+		"DLI_EMULATOR_ACCESS_KEY": "AKENV", "DLI_EMULATOR_SECRET_KEY": "SKENV",
+		"DLI_EMULATOR_SECURITY_TOKEN": "STENV",
+	}
+	_, cfg, err := parseConfig(nil, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.AccessKey != "AKENV" || cfg.SecretKey != "SKENV" || cfg.SecurityToken != "STENV" {
+		t.Fatalf("from the environment: %+v", cfg)
+	}
+	_, cfg, err = parseConfig([]string{"-security-token", "STFLAG"}, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.SecurityToken != "STFLAG" {
+		t.Fatalf("flag over environment: security token %q", cfg.SecurityToken)
 	}
 }

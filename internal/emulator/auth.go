@@ -19,6 +19,7 @@ const (
 	sdkDateFormat   = "20060102T150405Z"
 	headerSdkDate   = "X-Sdk-Date"
 	headerAuthToken = "X-Auth-Token"
+	headerSecToken  = "X-Security-Token"
 	headerContentSH = "x-sdk-content-sha256"
 )
 
@@ -58,6 +59,24 @@ func (e *Emulator) authenticate(r *http.Request, body []byte) *apiError {
 	want := signature(e.cfg.SecretKey, date, canonicalRequest(r, signed, body))
 	if !hmac.Equal([]byte(want), []byte(strings.ToLower(sig))) {
 		return authFailed("the signature does not match")
+	}
+	return e.checkSecurityToken(r, signed)
+}
+
+// checkSecurityToken requires, when temporary credentials are configured, the
+// security token in a signed X-Security-Token header: an AK/SK pair of
+// temporary credentials is worthless without its token, and an unsigned
+// token could be swapped in transit.
+func (e *Emulator) checkSecurityToken(r *http.Request, signed []string) *apiError {
+	if e.cfg.SecurityToken == "" {
+		return nil
+	}
+	tok := r.Header.Get(headerSecToken)
+	if tok == "" || !contains(signed, strings.ToLower(headerSecToken)) {
+		return authFailed("the X-Security-Token header is missing or not signed")
+	}
+	if subtle.ConstantTimeCompare([]byte(tok), []byte(e.cfg.SecurityToken)) != 1 {
+		return authFailed("the security token is invalid")
 	}
 	return nil
 }

@@ -13,6 +13,8 @@
 //     on associate, disassociate, hosts and routes (never DLI.0001 "is not exist").
 //     A project id in the path other than Config.ProjectID answers 404 DLI.0023.
 //   - Unknown paths answer 404 APIGW.0101; authentication failures 401 APIGW.0301.
+//     With Config.SecurityToken set (temporary credentials) a signed request
+//     must also carry that token in X-Security-Token, among its signed headers.
 //   - Pools: CREATING for Delays.PoolCreate, then AVAILABLE (or FAILED with
 //     fail_reason after FailNext("pool", name)). An update that changes CUs shows
 //     SCALING for Delays.PoolScale; a description-only update is immediate. A

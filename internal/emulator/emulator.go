@@ -24,6 +24,7 @@ const (
 type Config struct {
 	AccessKey, SecretKey string        // required for signature checks
 	Token                string        // optional: also accept X-Auth-Token equal to this
+	SecurityToken        string        // optional: temporary AK/SK; signed requests must carry it in a signed X-Security-Token
 	ProjectID            string        // default DefaultProjectID
 	Region               string        // default DefaultRegion
 	Delays               Delays        // lifecycle durations

@@ -25,15 +25,17 @@ import (
 var credentialHeaders = []string{"Authorization", "X-Auth-Token", "X-Security-Token"}
 
 // headerTap records the credential header values of every request before the
-// emulator answers it.
+// emulator answers it, and how many requests carried each X-Security-Token.
 type headerTap struct {
-	next   http.Handler
-	mu     sync.Mutex
-	values map[string]bool
+	next      http.Handler
+	mu        sync.Mutex
+	values    map[string]bool
+	secTokens map[string]int
 }
 
 func (h *headerTap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.mu.Lock()
+	h.secTokens[r.Header.Get("X-Security-Token")]++
 	for _, name := range credentialHeaders {
 		if v := r.Header.Get(name); v != "" {
 			h.values[v] = true
@@ -45,6 +47,13 @@ func (h *headerTap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	h.mu.Unlock()
 	h.next.ServeHTTP(w, r)
+}
+
+// requestsWithSecurityToken counts the requests whose X-Security-Token was v.
+func (h *headerTap) requestsWithSecurityToken(v string) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.secTokens[v]
 }
 
 func (h *headerTap) seen() []string {
@@ -77,12 +86,14 @@ func TestAccScenario_secretsNeverLogged(t *testing.T) {
 	b := make([]byte, 24)
 	_, _ = rand.Read(b)
 	secret, token := "SK"+hex.EncodeToString(b[:12]), "TOKEN"+hex.EncodeToString(b[12:])
-	e, err := emulator.New(emulator.Config{AccessKey: "AKSECRETSCENARIO", SecretKey: secret, Token: token,
+	// Temporary credentials: the emulator refuses any signed request whose
+	// signed X-Security-Token is not the token.
+	e, err := emulator.New(emulator.Config{AccessKey: "AKSECRETSCENARIO", SecretKey: secret, SecurityToken: token,
 		Region: "cn-north-4", Delays: acctest.FastDelays})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tap := &headerTap{next: e, values: map[string]bool{}}
+	tap := &headerTap{next: e, values: map[string]bool{}, secTokens: map[string]int{}}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -131,6 +142,20 @@ func TestAccScenario_secretsNeverLogged(t *testing.T) {
 			},
 		},
 	})
+
+	// The provider really sent the token, on every request, so that the log
+	// search below covers it.
+	if n := tap.requestsWithSecurityToken(token); n == 0 {
+		t.Fatal("no request carried the security token")
+	}
+	if n := tap.requestsWithSecurityToken(""); n > 0 {
+		t.Errorf("%d requests had no X-Security-Token", n)
+	}
+	for _, r := range e.Requests() {
+		if r.Status == http.StatusUnauthorized {
+			t.Errorf("%s %s was refused: %s", r.Method, r.Path, r.ErrorCode)
+		}
+	}
 
 	logged, err := os.ReadFile(logFile)
 	if err != nil {
