@@ -247,10 +247,19 @@ func sortConnections(list []*connection) {
 	}
 }
 
+// deleteConnection starts the deletion. A repeated delete while it runs
+// succeeds without restarting it, as pool and queue deletes do, so that a
+// client retrying after a lost answer does not fail.
 func deleteConnection(e *Emulator, c *call) (int, any, *apiError) {
-	cn, err := e.liveConnection(c.args[0], c.now)
+	cn, err := e.findConnection(c.args[0])
 	if err != nil {
 		return 0, nil, err
+	}
+	if cn.deleted(c.now) {
+		return 0, nil, notFound("Enhanced connection", cn.ID)
+	}
+	if cn.deleting() {
+		return http.StatusOK, ok(nil), nil
 	}
 	cn.DeleteAt = c.now.Add(e.delays.ConnectionDelete)
 	cn.RemoveAt = cn.DeleteAt.Add(e.delays.DeletedRetention)

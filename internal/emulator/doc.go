@@ -43,7 +43,9 @@
 //     Delays.ConnectionPeering, then ACTIVE (or FAILED with err_msg after
 //     FailNext("binding", name)). Bound pools and queues must exist. A deleted
 //     connection stays ACTIVE for Delays.ConnectionDelete, then reports DELETED
-//     for Delays.DeletedRetention (GET and list), then is gone. Disassociating a
+//     for Delays.DeletedRetention (GET and list), then is gone. Deleting it
+//     again while it is being deleted succeeds (idempotent, like pools and
+//     queues); once DELETED it is DLI.0002. Disassociating a
 //     name that is not bound is accepted and ignored. List `name` is a
 //     case-insensitive substring match, like the pool list.
 //   - Route names are 1-64 letters, digits, '_' or '-'; duplicates are DLI.0006.
