@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
 )
@@ -19,13 +20,13 @@ type Kind int
 // Error kinds.
 const (
 	KindUnknown       Kind = iota
-	KindNotFound           // the object does not exist (or is a DELETED connection)
+	KindNotFound           // DLI said the object does not exist (DLI.0002, DLI.0023, DLI.0001 "is not exist"), a lookup found no match, or a DELETED connection
 	KindAlreadyExists      // DLI.0006
 	KindThrottled          // HTTP 429 / APIGW.0308
 	KindAuth               // 401/403, DLI.0013/0014, APIGW.0301
 	KindInvalid            // the service rejected the request (DLI.0001 and other 4xx)
 	KindServer             // 5xx, DLI.0999, or a connection lost mid-request
-	KindUnavailable        // the API is not reachable: APIGW.0101 (not in this region), connection refused, DNS
+	KindUnavailable        // the API is not reachable: APIGW.0101 (not in this region), a 404 without a DLI body, connection refused, DNS
 )
 
 func (k Kind) String() string {
@@ -97,6 +98,10 @@ func (e *APIError) Error() string {
 			" that they belong to this region's account, and that the system clock is correct:" +
 			" signed requests are rejected when it is off by more than 15 minutes")
 	}
+	if e.Kind == KindUnavailable && e.HTTPStatus == http.StatusNotFound {
+		b.WriteString("; the API was not found at this address: check the endpoint and region settings," +
+			" and that DLI is offered in this region")
+	}
 	if errors.Is(e.cause, ErrCreateMayHaveSucceeded) {
 		b.WriteString("; " + ErrCreateMayHaveSucceeded.Error())
 	}
@@ -155,8 +160,15 @@ func classify(status int, code, message string) Kind {
 		return KindThrottled
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
 		return KindAuth
+	case status == http.StatusNotFound && strings.HasPrefix(code, "DLI."):
+		// DLI answered, but not with one of its not-found codes.
+		return KindInvalid
 	case status == http.StatusNotFound:
-		return KindNotFound
+		// A 404 without a DLI body did not come from DLI saying the object
+		// is gone: a wrong endpoint, a proxy or an unpublished API answered.
+		// Taking it for NotFound would drop objects from state and let
+		// deletes "succeed" while the objects live on.
+		return KindUnavailable
 	case status >= 500:
 		return KindServer
 	case status >= 400:
@@ -166,17 +178,18 @@ func classify(status int, code, message string) Kind {
 }
 
 // kindFromMessage classifies an is_success:false answer, which has no code.
+// It never says NotFound: free text is no proof that the object is gone
+// (only the codes of classify are), and a false NotFound drops an object
+// from state.
 func kindFromMessage(message string) Kind {
-	m := strings.ToLower(message)
-	switch {
-	case saysNotExist(m):
-		return KindNotFound
-	case strings.Contains(m, "already exist"):
+	if strings.Contains(strings.ToLower(message), "already exist") {
 		return KindAlreadyExists
 	}
 	return KindInvalid
 }
 
+// saysNotExist reads the message of a DLI.0001 answer, which DLI also uses
+// for a missing connection ("Connection xxx is not exist").
 func saysNotExist(message string) bool {
 	m := strings.ToLower(message)
 	return strings.Contains(m, "not exist") || strings.Contains(m, "not found") || strings.Contains(m, "does not exist")
@@ -221,8 +234,15 @@ func (c *Client) fromSDKError(op string, err error) error {
 			// A 2xx/3xx whose body the SDK could not decode.
 			return c.newAPIError(op, sre.StatusCode, "", "unreadable response: "+sre.ErrorMessage, sre.RequestId, KindUnknown)
 		}
-		return c.newAPIError(op, sre.StatusCode, sre.ErrorCode, sre.ErrorMessage, sre.RequestId,
+		e := c.newAPIError(op, sre.StatusCode, sre.ErrorCode, sre.ErrorMessage, sre.RequestId,
 			classify(sre.StatusCode, sre.ErrorCode, sre.ErrorMessage))
+		if sre.ErrorCode == "" {
+			// No error body: the SDK passes on the whole answer, which may be
+			// a proxy's HTML page. Cut after redaction, so that no cut
+			// leaves part of a secret unrecognised.
+			e.Message = shorten(e.Message, maxBodyInError)
+		}
+		return e
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("%s: %w", op, err)
@@ -238,6 +258,23 @@ func (c *Client) fromSDKError(op string, err error) error {
 		e.Kind = KindUnknown
 	}
 	return e
+}
+
+// maxBodyInError bounds how much of an answer that is not a DLI error body
+// an error quotes.
+const maxBodyInError = 300
+
+// shorten cuts s to at most n bytes (on a rune boundary), marking the cut.
+func shorten(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
 }
 
 // refusedBeforeSending reports failures that prove no request reached the

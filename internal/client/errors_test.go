@@ -26,7 +26,12 @@ func TestErrorKinds(t *testing.T) {
 		{"403 no code", 403, `{"error_msg":"forbidden"}`, KindAuth, IsAuth},
 		{"APIGW.0301", 401, `{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"}`, KindAuth, IsAuth},
 		{"APIGW.0101", 404, `{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published"}`, KindUnavailable, IsUnavailable},
-		{"is_success false not found", 200, `{"is_success":false,"message":"Queue q1 does not exist"}`, KindNotFound, IsNotFound},
+		{"is_success false says not exist", 200, `{"is_success":false,"message":"Queue q1 does not exist"}`, KindInvalid, IsInvalid},
+		{"404 html", 404, `<html><body>404 Not Found</body></html>`, KindUnavailable, IsUnavailable},
+		{"404 json without code", 404, `{"message":"no route"}`, KindUnavailable, IsUnavailable},
+		{"404 other DLI code", 404, `{"error_code":"DLI.0007","error_msg":"operation not supported"}`, KindInvalid, IsInvalid},
+		{"400 no code says not found", 400, `{"error_msg":"queue not found"}`, KindInvalid, IsInvalid},
+		{"DLI.0009 says not exist", 400, `{"error_code":"DLI.0009","error_msg":"the queue does not exist in this edition"}`, KindInvalid, IsInvalid},
 		{"is_success false exists", 200, `{"is_success":false,"message":"Pool p1 already exists"}`, KindAlreadyExists, IsAlreadyExists},
 		{"is_success false other", 200, `{"is_success":false,"message":"pool is SCALING"}`, KindInvalid, IsInvalid},
 		{"DLI.1028 quota", 400, `{"error_code":"DLI.1028","error_msg":"quota insufficient"}`, KindInvalid, IsInvalid},
@@ -63,6 +68,9 @@ func TestErrorKinds(t *testing.T) {
 				}
 				if apiErr.Code != "" && !strings.Contains(msg, apiErr.Code) {
 					t.Errorf("Error() %q lacks code %s", msg, apiErr.Code)
+				}
+				if tc.status == http.StatusNotFound && tc.kind == KindUnavailable && !strings.Contains(msg, "check the endpoint") {
+					t.Errorf("a 404 that is not DLI's does not hint at a wrong endpoint: %q", msg)
 				}
 				if tc.kind == KindAuth && (!strings.Contains(msg, "authentication failed") || !strings.Contains(msg, "clock") || !strings.Contains(msg, "secret_key")) {
 					t.Errorf("auth error does not say what to check: %q", msg)
@@ -139,4 +147,66 @@ func TestNetworkErrors(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), "read queue q1: ") || !strings.Contains(err.Error(), "no response") {
 		t.Errorf("Error() = %q", err)
 	}
+}
+
+// TestNotDLI404NeverLooksLikeGone checks the callers that act on NotFound: a
+// delete retried after a 5xx must not "succeed" on a 404 without a DLI body,
+// and the list lookups must not report NotFound when the list itself failed.
+func TestNotDLI404NeverLooksLikeGone(t *testing.T) {
+	const html = `<html><head><title>404 Not Found</title></head><body>` + "nginx" + `</body></html>`
+	t.Run("delete retried after 5xx", func(t *testing.T) {
+		f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			if n == 1 {
+				reply(w, 503, `{"error_code":"DLI.0999","error_msg":"busy"}`)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(404)
+			_, _ = w.Write([]byte(html))
+		})
+		c := newTestClient(t, f, 3)
+		err := c.DeleteQueue(context.Background(), "q1")
+		if err == nil || IsNotFound(err) || !IsUnavailable(err) {
+			t.Fatalf("err = %v, want an Unavailable error, not success", err)
+		}
+	})
+	lookups := []struct {
+		name string
+		run  func(c *Client) error
+	}{
+		{"GetPool", func(c *Client) error { _, err := c.GetPool(context.Background(), "p1"); return err }},
+		{"FindPoolQueue", func(c *Client) error { _, err := c.FindPoolQueue(context.Background(), "p1", "q1"); return err }},
+		{"FindQueueListItem", func(c *Client) error { _, err := c.FindQueueListItem(context.Background(), "q1"); return err }},
+		{"GetQueue", func(c *Client) error { _, err := c.GetQueue(context.Background(), "q1"); return err }},
+		{"GetConnection", func(c *Client) error { _, err := c.GetConnection(context.Background(), "c1"); return err }},
+	}
+	failures := []struct {
+		name   string
+		status int
+		body   string
+	}{
+		{"404 html", 404, html},
+		{"gateway 404", 404, `{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published"}`},
+		{"is_success false", 200, `{"is_success":false,"message":"queue list does not exist"}`},
+		{"500", 500, `{"error_code":"DLI.0999","error_msg":"internal error"}`},
+	}
+	for _, l := range lookups {
+		for _, fl := range failures {
+			t.Run(l.name+"/"+fl.name, func(t *testing.T) {
+				f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, fl.status, fl.body) })
+				err := l.run(newTestClient(t, f, 0))
+				if err == nil || IsNotFound(err) {
+					t.Fatalf("err = %v, want an error that is not NotFound", err)
+				}
+			})
+		}
+	}
+	t.Run("long html is cut", func(t *testing.T) {
+		page := "<html>" + strings.Repeat("x", 5000) + "</html>"
+		f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, 404, page) })
+		_, err := newTestClient(t, f, 0).GetQueue(context.Background(), "q1")
+		if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "...") {
+			t.Fatalf("err = %v", err)
+		}
+	})
 }
