@@ -65,7 +65,7 @@ func assertKeys(t *testing.T, fixture string, got []byte) {
 // TestSeedWalkthrough sends the walkthrough's bodies verbatim, signed, and
 // checks every answer carries every key of the walkthrough's examples.
 func TestSeedWalkthrough(t *testing.T) {
-	srv, clk := startTest(t, Delays{PoolCreate: time.Second, ConnectionPeering: time.Second})
+	srv, clk := startTest(t, Delays{PoolCreate: time.Second, QueueCreate: time.Second, ConnectionPeering: time.Second})
 	a := api{t, srv}
 	r := a.must("POST", a.pools(), readSeed(t, "create_pool_request.json"))
 	assertKeys(t, "create_pool_response.json", r.raw)
@@ -75,6 +75,15 @@ func TestSeedWalkthrough(t *testing.T) {
 	}
 	r = a.must("POST", a.queues(), readSeed(t, "create_queue_request.json"))
 	assertKeys(t, "create_queue_response.json", r.raw)
+	// The queue exists as the walkthrough asked: its CUs arrive after the
+	// create delay.
+	if q := a.must("GET", a.queues()+"/queue1", nil); num(q.body["cuCount"]) != 0 || q.body["queueType"] != "sql" {
+		t.Fatalf("queue1 while creating: %s", q.raw)
+	}
+	clk.Advance(2 * time.Second)
+	if q := a.must("GET", a.queues()+"/queue1", nil); num(q.body["cuCount"]) != 16 || q.body["queueType"] != "sql" || q.body["queueName"] != "queue1" {
+		t.Fatalf("queue1 after the create delay: %s", q.raw)
+	}
 	r = a.must("POST", a.conns(), readSeed(t, "create_connection_request.json"))
 	if r.status != 201 {
 		t.Fatalf("create connection status %d", r.status)
