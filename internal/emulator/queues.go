@@ -111,7 +111,7 @@ func createQueue(e *Emulator, c *call) (int, any, *apiError) {
 		if !found || !p.DeleteAt.IsZero() {
 			return 0, nil, notFound("Elastic resource pool", poolName)
 		}
-		if s := p.status(c.now); s != poolAvailable && s != poolScaling {
+		if s := p.status(c.now); s != poolAvailable {
 			return 0, nil, unavailable("Elastic resource pool %s is %s", poolName, s)
 		}
 		minCU := int32(8)
