@@ -70,6 +70,8 @@ type APIError struct {
 	cause error // network error or ErrCreateMayHaveSucceeded
 	// notApplied is true when the failure proves the request was not applied.
 	notApplied bool
+	// noResponse is true for a transport failure: no answer arrived.
+	noResponse bool
 }
 
 // Error renders "<Op>: <Code> <Message> (HTTP <status>, request id <id>)".
@@ -106,6 +108,16 @@ func (e *APIError) Error() string {
 		b.WriteString("; " + ErrCreateMayHaveSucceeded.Error())
 	}
 	return b.String()
+}
+
+// Temporary reports whether the failure is worth polling again: throttling,
+// a server error, or a transport failure that left no answer (connection
+// refused or lost, DNS, timeout), whatever its Kind. It is false for answers
+// that will not change by asking again: NotFound, invalid requests,
+// authentication failures, a missing API. Waiters find it through
+// errors.As with interface{ Temporary() bool }.
+func (e *APIError) Temporary() bool {
+	return e.Kind == KindThrottled || e.Kind == KindServer || e.noResponse
 }
 
 // Unwrap exposes the network error or ErrCreateMayHaveSucceeded.
@@ -253,7 +265,9 @@ func (c *Client) fromSDKError(op string, err error) error {
 		e.notApplied = true
 	}
 	var urlErr *url.Error
-	if !errors.As(err, &urlErr) {
+	if errors.As(err, &urlErr) {
+		e.noResponse = true
+	} else {
 		// Not a transport failure: a request the SDK could not build or sign.
 		e.Kind = KindUnknown
 	}

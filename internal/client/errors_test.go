@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -208,5 +209,69 @@ func TestNotDLI404NeverLooksLikeGone(t *testing.T) {
 		if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "...") {
 			t.Fatalf("err = %v", err)
 		}
+	})
+}
+
+// TestTemporary checks which failures a waiter may poll through, each from a
+// real answer (or missing answer) of a local server.
+func TestTemporary(t *testing.T) {
+	answers := []struct {
+		name   string
+		status int
+		body   string
+		kind   Kind
+		want   bool
+	}{
+		{"throttled", 429, `{"error_code":"APIGW.0308","error_msg":"throttled"}`, KindThrottled, true},
+		{"server", 500, `{"error_code":"DLI.0999","error_msg":"internal error"}`, KindServer, true},
+		{"bad gateway", 502, `bad gateway`, KindServer, true},
+		{"not found", 400, `{"error_code":"DLI.0002","error_msg":"queue q1 does not exist"}`, KindNotFound, false},
+		{"already exists", 400, `{"error_code":"DLI.0006","error_msg":"exists"}`, KindAlreadyExists, false},
+		{"auth", 401, `{"error_code":"APIGW.0301","error_msg":"bad signature"}`, KindAuth, false},
+		{"invalid", 400, `{"error_code":"DLI.0001","error_msg":"cu_count must be a multiple of 16"}`, KindInvalid, false},
+		{"unavailable", 404, `{"error_code":"APIGW.0101","error_msg":"not published"}`, KindUnavailable, false},
+		{"unreadable answer", 200, `{"queueName": 7}`, KindUnknown, false},
+	}
+	type temporary interface{ Temporary() bool }
+	check := func(t *testing.T, err error, kind Kind, want bool) {
+		t.Helper()
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || apiErr.Kind != kind {
+			t.Fatalf("err = %v, want kind %v", err, kind)
+		}
+		// The waiter's way of asking, through a wrapping error.
+		var tmp temporary
+		if !errors.As(fmt.Errorf("wait: %w", err), &tmp) || tmp.Temporary() != want {
+			t.Errorf("Temporary() of %v = %v, want %v", err, !want, want)
+		}
+	}
+	for _, a := range answers {
+		t.Run(a.name, func(t *testing.T) {
+			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, a.status, a.body) })
+			_, err := newTestClient(t, f, 0).GetQueue(context.Background(), "q1")
+			check(t, err, a.kind, a.want)
+		})
+	}
+	t.Run("lookup found nothing", func(t *testing.T) {
+		f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { poolListing(w, "") })
+		_, err := newTestClient(t, f, 0).GetPool(context.Background(), "p1")
+		check(t, err, KindNotFound, false)
+	})
+	t.Run("connection refused", func(t *testing.T) {
+		f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {})
+		c := newTestClient(t, f, 0)
+		f.Close()
+		_, err := c.GetQueue(context.Background(), "q1")
+		check(t, err, KindUnavailable, true)
+	})
+	t.Run("connection lost mid-request", func(t *testing.T) {
+		f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				_ = conn.Close()
+			}
+		})
+		_, err := newTestClient(t, f, 0).GetQueue(context.Background(), "q1")
+		check(t, err, KindServer, true)
 	})
 }
