@@ -227,7 +227,7 @@ func TestGetPoolPicksExactName(t *testing.T) {
 		t.Errorf("pool = %+v", p)
 	}
 	reqs := f.requests()
-	if len(reqs) != 1 || reqs[0].Query["name"] != "POOL1" || reqs[0].Path != "/v3/"+testPID+"/elastic-resource-pools" {
+	if len(reqs) != 1 || reqs[0].Query["name"] != "pool1" || reqs[0].Path != "/v3/"+testPID+"/elastic-resource-pools" {
 		t.Errorf("requests = %+v", reqs)
 	}
 	if _, err := c.GetPool(context.Background(), "pool"); !IsNotFound(err) {
@@ -362,7 +362,7 @@ func TestFindPoolQueue(t *testing.T) {
 	if !reflect.DeepEqual(*q, want) {
 		t.Errorf("got  %+v\nwant %+v", *q, want)
 	}
-	if r := f.last(t); r.Query["queue_name"] != "Q1" || r.Path != "/v3/"+testPID+"/elastic-resource-pools/p1/queues" {
+	if r := f.last(t); r.Query["queue_name"] != "q1" || r.Path != "/v3/"+testPID+"/elastic-resource-pools/p1/queues" {
 		t.Errorf("request = %s %v", r.Path, r.Query)
 	}
 	if _, err := c.FindPoolQueue(context.Background(), "p1", "q2"); !IsNotFound(err) {
@@ -404,5 +404,67 @@ func TestOutOfRangeCountsAreRefusedBeforeSending(t *testing.T) {
 	}
 	if n := len(f.requests()); n != 0 {
 		t.Errorf("%d requests sent, want none", n)
+	}
+}
+
+// TestPoolAndQueueNamesSentLowerCase checks that pool and queue names in
+// paths and name filters are sent as DLI stores them (lower case), whatever
+// the caller's spelling, while connection ids keep theirs.
+func TestPoolAndQueueNamesSentLowerCase(t *testing.T) {
+	ctx := context.Background()
+	pools, queues := "/v3/"+testPID+"/elastic-resource-pools", "/v1.0/"+testPID+"/queues"
+	props := "/v3/" + testPID + "/queues/my_queue/properties"
+	cases := []struct {
+		name  string
+		run   func(c *Client) error
+		path  string
+		query map[string]string // the name filters expected
+	}{
+		{"GetPool", func(c *Client) error { _, err := c.GetPool(ctx, "My_Pool"); return err }, pools, map[string]string{"name": "my_pool"}},
+		{"ListPools", func(c *Client) error { _, err := c.ListPools(ctx, PoolFilter{Name: "My_Pool"}); return err }, pools, map[string]string{"name": "my_pool"}},
+		{"UpdatePool", func(c *Client) error { return c.UpdatePool(ctx, "My_Pool", UpdatePoolInput{MaxCU: ptr(int64(128))}) }, pools + "/my_pool", nil},
+		{"DeletePool", func(c *Client) error { return c.DeletePool(ctx, "My_Pool") }, pools + "/my_pool", nil},
+		{"ListPoolQueues", func(c *Client) error { _, err := c.ListPoolQueues(ctx, "My_Pool"); return err }, pools + "/my_pool/queues", nil},
+		{"FindPoolQueue", func(c *Client) error { _, err := c.FindPoolQueue(ctx, "My_Pool", "My_Queue"); return err },
+			pools + "/my_pool/queues", map[string]string{"queue_name": "my_queue"}},
+		{"UpdateQueueScalingPolicies", func(c *Client) error {
+			return c.UpdateQueueScalingPolicies(ctx, "My_Pool", "My_Queue", []ScalingPolicy{{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "23:59", MinCU: 16, MaxCU: 64}})
+		}, pools + "/my_pool/queues/my_queue", nil},
+		{"GetQueue", func(c *Client) error { _, err := c.GetQueue(ctx, "My_Queue"); return err }, queues + "/my_queue", nil},
+		{"DeleteQueue", func(c *Client) error { return c.DeleteQueue(ctx, "My_Queue") }, queues + "/my_queue", nil},
+		{"ScaleQueue", func(c *Client) error { return c.ScaleQueue(ctx, "My_Queue", 16) }, queues + "/my_queue/action", nil},
+		{"GetQueueProperties", func(c *Client) error { _, err := c.GetQueueProperties(ctx, "My_Queue"); return err }, props, nil},
+		{"SetQueueProperties", func(c *Client) error {
+			return c.SetQueueProperties(ctx, "My_Queue", map[string]string{"job.maxConcurrent": "2"})
+		}, props, nil},
+		{"DeleteQueueProperties", func(c *Client) error { return c.DeleteQueueProperties(ctx, "My_Queue", []string{"job.maxConcurrent"}) }, props, nil},
+		{"GetConnection keeps case", func(c *Client) error { _, err := c.GetConnection(ctx, "Conn-ID"); return err },
+			"/v2.0/" + testPID + "/datasource/enhanced-connections/Conn-ID", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+				switch {
+				case strings.HasSuffix(r.URL.Path, "/queues") && strings.Contains(r.URL.Path, "elastic-resource-pools"):
+					reply(w, 200, `{"is_success":true,"count":1,"queues":[{"queue_name":"my_queue"}]}`)
+				case r.URL.Path == pools:
+					poolListing(w, `{"elastic_resource_pool_name":"my_pool"}`)
+				default:
+					reply(w, 200, `{"is_success":true,"message":""}`)
+				}
+			})
+			if err := tc.run(newTestClient(t, f, 0)); err != nil {
+				t.Fatalf("call failed: %v", err)
+			}
+			r := f.last(t)
+			if r.Path != tc.path {
+				t.Errorf("path = %s, want %s", r.Path, tc.path)
+			}
+			for k, v := range tc.query {
+				if r.Query[k] != v {
+					t.Errorf("query %s = %q, want %q (query %v)", k, r.Query[k], v, r.Query)
+				}
+			}
+		})
 	}
 }

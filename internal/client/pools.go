@@ -84,6 +84,7 @@ func (c *Client) CreatePool(ctx context.Context, in CreatePoolInput) error {
 
 // listPoolsPage fetches one page of the pool list.
 func (c *Client) listPoolsPage(ctx context.Context, op string, f PoolFilter, offset int) ([]wirePool, int64, error) {
+	f.Name = storedName(f.Name)
 	var out struct {
 		envelope
 		Count flexInt64  `json:"count"`
@@ -137,6 +138,12 @@ func (c *Client) GetPool(ctx context.Context, name string) (*Pool, error) {
 	}
 }
 
+// storedName is the spelling DLI stores a pool or queue name in: it lowers
+// the names it is given, so a path segment or name filter in the user's
+// spelling (MyPool) may miss the object (mypool). Every pool and queue name
+// in a path or filter goes through it. Connection names keep their case.
+func storedName(name string) string { return strings.ToLower(name) }
+
 // notFound builds the NotFound error of a lookup that found nothing.
 func (c *Client) notFound(op, message string) *APIError {
 	return &APIError{Op: op, Message: message, Kind: KindNotFound, HTTPStatus: http.StatusOK}
@@ -144,6 +151,7 @@ func (c *Client) notFound(op, message string) *APIError {
 
 // UpdatePool changes the description and/or CU range. The pool goes SCALING.
 func (c *Client) UpdatePool(ctx context.Context, name string, in UpdatePoolInput) error {
+	name = storedName(name)
 	cl := call{op: "update elastic resource pool " + name, method: http.MethodPut, path: poolsPath + "/{elastic_resource_pool_name}"}
 	body := &model.UpdateElasticResourcePoolRequestBody{Description: in.Description}
 	for _, f := range []struct {
@@ -169,6 +177,7 @@ func (c *Client) UpdatePool(ctx context.Context, name string, in UpdatePoolInput
 
 // DeletePool starts the deletion of a pool.
 func (c *Client) DeletePool(ctx context.Context, name string) error {
+	name = storedName(name)
 	cl := call{op: "delete elastic resource pool " + name, method: http.MethodDelete, path: poolsPath + "/{elastic_resource_pool_name}", delete: true}
 	req := &model.DeleteElasticResourcePoolRequest{ElasticResourcePoolName: name}
 	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteElasticResourcePoolInvoker {
@@ -223,6 +232,7 @@ func (c *Client) FindPoolQueue(ctx context.Context, pool, queue string) (*PoolQu
 // listPoolQueues pages through a pool's queue list, filtered by queue name
 // when queueName is set.
 func (c *Client) listPoolQueues(ctx context.Context, op, pool, queueName string) ([]PoolQueue, error) {
+	pool, queueName = storedName(pool), storedName(queueName)
 	cl := call{op: op, method: http.MethodGet, path: poolsPath + "/{elastic_resource_pool_name}/queues"}
 	var all []PoolQueue
 	limit := int32(pageSize)
@@ -267,6 +277,7 @@ func poolQueue(q model.ElasticResourcePoolQueue) PoolQueue {
 
 // UpdateQueueScalingPolicies replaces the scaling policies of a queue in a pool.
 func (c *Client) UpdateQueueScalingPolicies(ctx context.Context, pool, queue string, p []ScalingPolicy) error {
+	pool, queue = storedName(pool), storedName(queue)
 	cl := call{
 		op:     "update scaling policies of queue " + queue + " in elastic resource pool " + pool,
 		method: http.MethodPut, path: poolsPath + "/{elastic_resource_pool_name}/queues/{queue_name}",

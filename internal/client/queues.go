@@ -60,6 +60,7 @@ func (c *Client) CreateQueue(ctx context.Context, in CreateQueueInput) error {
 // GetQueue reads one queue. The answer mixes camelCase and snake_case keys
 // and lacks platform, feature, labels, engine and cidr_in_vpc (see FindQueueListItem).
 func (c *Client) GetQueue(ctx context.Context, name string) (*Queue, error) {
+	name = storedName(name)
 	cl := call{op: "read queue " + name, method: http.MethodGet, path: queuesPath + "/{queue_name}"}
 	req := &model.ShowQueueRequest{QueueName: name}
 	out, err := sdkCall(ctx, c, cl, func() *dli.ShowQueueInvoker { return c.dli.ShowQueueInvoker(req) })
@@ -163,6 +164,7 @@ func (c *Client) FindQueueListItem(ctx context.Context, name string) (*Queue, er
 // The action is never re-sent after an uncertain failure since a second
 // delta would scale twice.
 func (c *Client) ScaleQueue(ctx context.Context, name string, delta int64) error {
+	name = storedName(name)
 	if delta == 0 {
 		return nil
 	}
@@ -185,6 +187,7 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, delta int64) error
 
 // DeleteQueue deletes a queue.
 func (c *Client) DeleteQueue(ctx context.Context, name string) error {
+	name = storedName(name)
 	cl := call{op: "delete queue " + name, method: http.MethodDelete, path: queuesPath + "/{queue_name}", delete: true}
 	req := &model.DeleteQueueRequest{QueueName: name}
 	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteQueueInvoker { return c.dli.DeleteQueueInvoker(req) })
@@ -195,6 +198,7 @@ const queuePropertiesPath = "/v3/{project_id}/queues/{queue_name}/properties"
 
 // GetQueueProperties returns the queue's properties as strings.
 func (c *Client) GetQueueProperties(ctx context.Context, name string) (map[string]string, error) {
+	name = storedName(name)
 	props := map[string]string{}
 	for offset := 0; ; {
 		var out struct {
@@ -250,6 +254,7 @@ func propertyBody(props map[string]string) map[string]any {
 // overwrites each key it names (assumed; the POST variant only differs for
 // keys that do not exist yet) and leaves other keys alone.
 func (c *Client) SetQueueProperties(ctx context.Context, name string, props map[string]string) error {
+	name = storedName(name)
 	if len(props) == 0 {
 		return nil
 	}
@@ -264,6 +269,7 @@ func (c *Client) SetQueueProperties(ctx context.Context, name string, props map[
 
 // DeleteQueueProperties resets the named properties to their defaults.
 func (c *Client) DeleteQueueProperties(ctx context.Context, name string, keys []string) error {
+	name = storedName(name)
 	if len(keys) == 0 {
 		return nil
 	}

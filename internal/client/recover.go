@@ -137,7 +137,7 @@ func (c *Client) lookupPool(in CreatePoolInput) lookupFunc {
 // not compared: a queue being created reports 0 CUs.
 func (c *Client) lookupQueue(in CreateQueueInput) lookupFunc {
 	return func(ctx context.Context) (found, error) {
-		q, err := c.GetQueue(ctx, strings.ToLower(in.Name))
+		q, err := c.GetQueue(ctx, in.Name)
 		if IsNotFound(err) {
 			return found{}, nil
 		}
