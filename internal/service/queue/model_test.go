@@ -155,6 +155,41 @@ func TestIgnoreCase(t *testing.T) {
 	}
 }
 
+func TestReplaceWhenPoolRemoved(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name          string
+		config, state types.String
+		want          bool
+	}{
+		{"pool removed from config", types.StringNull(), types.StringValue("pool1"), true},
+		{"standalone queue, DLI reports no pool", types.StringNull(), types.StringValue(""), false},
+		{"create", types.StringNull(), types.StringNull(), false},
+		{"pool kept", types.StringValue("pool1"), types.StringValue("pool1"), false},
+		{"pool from another resource, not known yet", types.StringUnknown(), types.StringValue("pool1"), false},
+	}
+	for _, c := range cases {
+		// UseStateForUnknown has planned the prior value.
+		plan := c.state
+		if plan.IsNull() {
+			plan = types.StringUnknown()
+		}
+		resp := &planmodifier.StringResponse{PlanValue: plan}
+		replaceWhenPoolRemoved().PlanModifyString(ctx,
+			planmodifier.StringRequest{ConfigValue: c.config, StateValue: c.state, PlanValue: plan}, resp)
+		if resp.RequiresReplace != c.want {
+			t.Errorf("%s: RequiresReplace = %v, want %v", c.name, resp.RequiresReplace, c.want)
+		}
+		// Terraform ignores a replacement for a value planned unchanged.
+		if c.want && !resp.PlanValue.IsUnknown() {
+			t.Errorf("%s: planned %s, want unknown", c.name, resp.PlanValue)
+		}
+		if !c.want && !resp.PlanValue.Equal(plan) {
+			t.Errorf("%s: planned %s, want %s unchanged", c.name, resp.PlanValue, plan)
+		}
+	}
+}
+
 func TestMultipleOf(t *testing.T) {
 	for n, ok := range map[int64]bool{16: true, 32: true, 0: true, 8: false, 20: false, 48: true} {
 		resp := &validator.Int64Response{}

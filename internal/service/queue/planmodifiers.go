@@ -64,3 +64,32 @@ func (stableUnlessScaledModifier) PlanModifyInt64(ctx context.Context, req planm
 		resp.PlanValue = req.StateValue
 	}
 }
+
+// leavingPoolModifier replaces a queue whose elastic_resource_pool_name is
+// removed from the configuration. The attribute is also computed, so without
+// this the prior pool name would stay planned and the removal would go
+// unnoticed, while the validators already judge the queue as standalone. DLI
+// reports "" as the pool of a standalone queue: such a prior value is no pool,
+// and removing the attribute then changes nothing.
+type leavingPoolModifier struct{}
+
+func replaceWhenPoolRemoved() planmodifier.String { return leavingPoolModifier{} }
+
+func (leavingPoolModifier) Description(context.Context) string {
+	return "removing the pool name from the configuration of a queue inside a pool replaces the queue"
+}
+
+func (m leavingPoolModifier) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (leavingPoolModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	// On create the prior value is null; the framework skips attribute plan
+	// modifiers on destroy.
+	if req.ConfigValue.IsNull() && known(req.StateValue) && req.StateValue.ValueString() != "" {
+		// Terraform replaces only for a value that changes: the new,
+		// standalone queue's pool is what DLI will report.
+		resp.PlanValue = types.StringUnknown()
+		resp.RequiresReplace = true
+	}
+}

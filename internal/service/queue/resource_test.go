@@ -123,6 +123,25 @@ func TestAccQueue_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("cu_count"), knownvalue.Int64Exact(32)),
 				},
 			},
+			{
+				// Removing the pool from the configuration asks for a
+				// standalone queue: the queue is replaced, not kept in the pool.
+				Config: env.Config(poolConfig(pool), fmt.Sprintf(`
+resource "dli_queue" "test" {
+  name        = %q
+  cu_count    = 16
+  description = "changed"
+}
+`, name)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("elastic_resource_pool_name"), knownvalue.StringExact("")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("cu_count"), knownvalue.Int64Exact(16)),
+				},
+			},
 		},
 	})
 }

@@ -73,12 +73,14 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"elastic_resource_pool_name": schema.StringAttribute{
 				Description: "Name of the elastic resource pool the queue is created in. When unset, DLI creates a " +
-					"standalone queue and this attribute shows what DLI reports. Changing it replaces the queue.",
+					"standalone queue and this attribute shows what DLI reports. Changing it, or removing it from the " +
+					"configuration of a queue inside a pool, replaces the queue.",
 				Optional:   true,
 				Computed:   true,
 				Validators: tfkit.NameValidators(128),
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(), ignoreCase(), stringplanmodifier.RequiresReplace(),
+					replaceWhenPoolRemoved(),
 				},
 			},
 			"queue_type": schema.StringAttribute{
