@@ -18,8 +18,14 @@ import (
 // Instead, createSafely looks the object up by its name and decides from what
 // it finds:
 //
-//   - it exists with the settings of the request: the lost attempt created it,
-//     so it is adopted (the create succeeded);
+//   - it exists with the settings of the request and was created after the
+//     first attempt was sent: the lost attempt created it, so it is adopted
+//     (the create succeeded);
+//   - it exists with the settings of the request but is older than the first
+//     attempt (or does not say when it was made): it was there before, made
+//     outside this create, so the create fails and suggests importing it.
+//     Adopting it would put someone else's object under Terraform, which
+//     would destroy it later;
 //   - it exists with other settings: it is not the caller's, so the create
 //     fails, naming the differences;
 //   - it does not exist: the attempt cannot have taken effect, so the create is
@@ -32,6 +38,9 @@ import (
 type found struct {
 	exists bool
 	id     string // the object's id, when the create answer carries one
+	// createTime is when the service made the object, in ms since the
+	// epoch; 0 when it does not say.
+	createTime int64
 	// mismatch lists the requested settings the object does not have; empty
 	// when it matches the request.
 	mismatch []string
@@ -45,6 +54,7 @@ type lookupFunc func(ctx context.Context) (found, error)
 // returns the id of an adopted object, or "" when the create answer itself
 // succeeded (its id, if any, is where send put it).
 func (c *Client) createSafely(ctx context.Context, cl call, send func(ctx context.Context) error, what string, lookup lookupFunc) (string, error) {
+	sent := time.Now() // before the first attempt: nothing older can be ours
 	uncertain := false
 	for attempt := 0; ; attempt++ {
 		err := send(ctx)
@@ -68,6 +78,9 @@ func (c *Client) createSafely(ctx context.Context, cl call, send func(ctx contex
 			return "", fmt.Errorf("%w; looking %s up to learn whether the create took effect failed too: %v", err, what, lerr)
 		}
 		if f.exists {
+			if len(f.mismatch) == 0 && !madeSince(f.createTime, sent) {
+				return "", preexisting(cl.op, apiErr, what, f.createTime)
+			}
 			if len(f.mismatch) == 0 {
 				tflog.Debug(ctx, "DLI create answer was lost but the object exists as requested; adopting it", map[string]any{
 					"op": cl.op, "reason": apiErr.Error(), "id": f.id,
@@ -87,6 +100,33 @@ func (c *Client) createSafely(ctx context.Context, cl call, send func(ctx contex
 		if err := sleepCtx(ctx, wait); err != nil {
 			return "", fmt.Errorf("%s: %w (last error: %s)", cl.op, err, apiErr.Error())
 		}
+	}
+}
+
+// createClockSkew is how far the service's clock (which stamps create_time)
+// may run behind ours before an object made by our create looks older than it.
+const createClockSkew = 2 * time.Minute
+
+// madeSince reports whether an object created at createTime (ms since the
+// epoch, 0 when unknown) may have been made by a request sent at sent.
+func madeSince(createTime int64, sent time.Time) bool {
+	return createTime > 0 && !time.UnixMilli(createTime).Before(sent.Add(-createClockSkew))
+}
+
+// preexisting is the error of a create whose answer was lost while an object
+// of that name and with those settings already existed before it was sent.
+// It is an AlreadyExists error that keeps the lost answer's status and
+// request id.
+func preexisting(op string, lost *APIError, what string, createTime int64) *APIError {
+	when := "DLI does not say when it was created"
+	if createTime > 0 {
+		when = "it was created at " + time.UnixMilli(createTime).UTC().Format(time.RFC3339) + ", before this create was sent"
+	}
+	return &APIError{
+		Op: op, HTTPStatus: lost.HTTPStatus, RequestID: lost.RequestID, Kind: KindAlreadyExists,
+		Message: fmt.Sprintf("%s already exists (%s), so it is not taken for the object of this create, whose answer was lost (%s). "+
+			"To manage the existing one with Terraform, import it with terraform import; otherwise choose another name",
+			what, when, lost.Kind.String()+": "+strings.TrimSpace(lost.Code+" "+lost.Message)),
 	}
 }
 
@@ -129,7 +169,7 @@ func (c *Client) lookupPool(in CreatePoolInput) lookupFunc {
 		if p.Status == "DELETING" {
 			m = append(m, "it is being deleted")
 		}
-		return found{exists: true, id: p.ResourceID, mismatch: m}, nil
+		return found{exists: true, id: p.ResourceID, mismatch: m, createTime: p.CreateTime}, nil
 	}
 }
 
@@ -152,7 +192,7 @@ func (c *Client) lookupQueue(in CreateQueueInput) lookupFunc {
 		}
 		m = differ(m, "queue_type", q.Type, typ)
 		m = differ(m, "description", q.Description, in.Description)
-		return found{exists: true, id: q.ResourceID, mismatch: m}, nil
+		return found{exists: true, id: q.ResourceID, mismatch: m, createTime: q.CreateTime}, nil
 	}
 }
 
@@ -171,7 +211,7 @@ func (c *Client) lookupConnection(in CreateConnectionInput) lookupFunc {
 			var m []string
 			m = differ(m, "vpc_id", conn.VPCID, in.VPCID)
 			m = differ(m, "subnet_id", conn.SubnetID, in.SubnetID)
-			return found{exists: true, id: conn.ID, mismatch: m}, nil
+			return found{exists: true, id: conn.ID, mismatch: m, createTime: conn.CreateTime}, nil
 		}
 		return found{}, nil
 	}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // poolListing answers the pool list with one pool, or none when body is "".
@@ -17,8 +19,19 @@ func poolListing(w http.ResponseWriter, pool string) {
 	reply(w, 200, `{"is_success":true,"count":1,"elastic_resource_pools":[`+pool+`]}`)
 }
 
-const listedPool = `{"elastic_resource_pool_name":"p1","resource_id":"rid-1","status":"CREATING","max_cu":64,"min_cu":64,` +
-	`"cidr_in_vpc":"172.16.0.0/12","description":"d"}`
+// listedPool is the pool as the lost create made it: created just now.
+var listedPool = poolCreatedAt(time.Now())
+
+// poolCreatedAt is the requested pool as the list shows it, created at t
+// (no create_time when t is zero).
+func poolCreatedAt(t time.Time) string {
+	created := ""
+	if !t.IsZero() {
+		created = `,"create_time":` + strconv.FormatInt(t.UnixMilli(), 10)
+	}
+	return `{"elastic_resource_pool_name":"p1","resource_id":"rid-1","status":"CREATING","max_cu":64,"min_cu":64,` +
+		`"cidr_in_vpc":"172.16.0.0/12","description":"d"` + created + `}`
+}
 
 var poolInput = CreatePoolInput{Name: "p1", MaxCU: 64, MinCU: 64, CIDRInVPC: "172.16.0.0/12", Description: "d"}
 
@@ -96,7 +109,8 @@ func TestResentCreateMeetingAlreadyExistsDecidesFromObject(t *testing.T) {
 				reply(w, 400, `{"error_code":"DLI.0002","error_msg":"queue q1 does not exist"}`)
 				return
 			}
-			reply(w, 200, `{"is_success":true,"queueName":"q1","queueType":"sql","elastic_resource_pool_name":"p1","cuCount":0}`)
+			reply(w, 200, `{"is_success":true,"queueName":"q1","queueType":"sql","elastic_resource_pool_name":"p1","cuCount":0,`+
+				`"create_time":`+strconv.FormatInt(time.Now().UnixMilli(), 10)+`}`)
 		}
 	})
 	c := newTestClient(t, f, 5)
@@ -116,7 +130,8 @@ func TestConnectionCreateAnswerLostAdoptsID(t *testing.T) {
 		}
 		reply(w, 200, `{"is_success":true,"count":2,"connections":[`+
 			`{"id":"old","name":"c1","status":"DELETED","dest_vpc_id":"v","dest_network_id":"s"},`+
-			`{"id":"new","name":"c1","status":"ACTIVE","dest_vpc_id":"v","dest_network_id":"s"}]}`)
+			`{"id":"new","name":"c1","status":"ACTIVE","dest_vpc_id":"v","dest_network_id":"s","create_time":`+
+			strconv.FormatInt(time.Now().UnixMilli(), 10)+`}]}`)
 	})
 	c := newTestClient(t, f, 5)
 	id, err := c.CreateConnection(context.Background(), CreateConnectionInput{Name: "c1", VPCID: "v", SubnetID: "s"})
@@ -141,5 +156,77 @@ func TestCreateResendsBoundedByMaxRetries(t *testing.T) {
 	}
 	if got := countPosts(f.requests()); got != 3 {
 		t.Errorf("create sent %d times, want 1 + 2 retries", got)
+	}
+}
+
+// TestCreateAnswerLostAndObjectOlderThanCreate_NotAdopted: after a lost
+// answer, an object with the requested name and settings that existed before
+// the create was sent (or that does not say when it was made) is someone
+// else's: the create fails with AlreadyExists and suggests an import, and
+// is not re-sent.
+func TestCreateAnswerLostAndObjectOlderThanCreate_NotAdopted(t *testing.T) {
+	cases := []struct {
+		name    string
+		created time.Time
+		want    string
+	}{
+		{"an hour old", time.Now().Add(-time.Hour), "before this create was sent"},
+		{"older than the skew allowance", time.Now().Add(-createClockSkew - 10*time.Second), "before this create was sent"},
+		{"no create_time", time.Time{}, "does not say when it was created"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+				if r.Method == http.MethodPost {
+					reply(w, 503, `{"error_code":"DLI.0999","error_msg":"gateway timeout"}`)
+					return
+				}
+				poolListing(w, poolCreatedAt(tc.created))
+			})
+			err := newTestClient(t, f, 5).CreatePool(context.Background(), poolInput)
+			if !IsAlreadyExists(err) || !strings.Contains(err.Error(), "terraform import") || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want AlreadyExists suggesting terraform import", err)
+			}
+			if !strings.Contains(err.Error(), "DLI.0999 gateway timeout") {
+				t.Errorf("err = %v, want the lost answer named", err)
+			}
+			if got := countPosts(f.requests()); got != 1 {
+				t.Errorf("create sent %d times, want once", got)
+			}
+		})
+	}
+}
+
+// TestCreateAnswerLostAndServerClockBehind_Adopts: an object stamped a little
+// before the create was sent (the service's clock behind ours, within the
+// allowance) is still taken for the one the lost create made.
+func TestCreateAnswerLostAndServerClockBehind_Adopts(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.Method == http.MethodPost {
+			reply(w, 500, `{"error_code":"DLI.0999","error_msg":"internal error"}`)
+			return
+		}
+		poolListing(w, poolCreatedAt(time.Now().Add(-time.Minute)))
+	})
+	if err := newTestClient(t, f, 5).CreatePool(context.Background(), poolInput); err != nil {
+		t.Fatalf("want adopted: %v", err)
+	}
+}
+
+// TestConnectionCreateAnswerLostAndOldConnection_NotAdopted covers the
+// connection lookup, which compares create_time too.
+func TestConnectionCreateAnswerLostAndOldConnection_NotAdopted(t *testing.T) {
+	old := strconv.FormatInt(time.Now().Add(-24*time.Hour).UnixMilli(), 10)
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.Method == http.MethodPost {
+			reply(w, 504, `{"error_msg":"gateway timeout"}`)
+			return
+		}
+		reply(w, 200, `{"is_success":true,"count":1,"connections":[`+
+			`{"id":"theirs","name":"c1","status":"ACTIVE","dest_vpc_id":"v","dest_network_id":"s","create_time":`+old+`}]}`)
+	})
+	id, err := newTestClient(t, f, 5).CreateConnection(context.Background(), CreateConnectionInput{Name: "c1", VPCID: "v", SubnetID: "s"})
+	if id != "" || !IsAlreadyExists(err) || !strings.Contains(err.Error(), "terraform import") {
+		t.Fatalf("id %q, err %v; want AlreadyExists and no id", id, err)
 	}
 }
