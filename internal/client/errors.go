@@ -72,6 +72,10 @@ type APIError struct {
 	notApplied bool
 	// noResponse is true for a transport failure: no answer arrived.
 	noResponse bool
+	// afterUncertain is true when an earlier attempt of the same call failed
+	// in a way that may have been applied, so this answer may be the
+	// service's reaction to that attempt's effect.
+	afterUncertain bool
 }
 
 // Error renders "<Op>: <Code> <Message> (HTTP <status>, request id <id>)".

@@ -181,6 +181,7 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 				return apiErr
 			}
 		}
+		apiErr.afterUncertain = uncertain
 		retry, applied := c.retryable(cl, apiErr)
 		if !retry || attempt >= c.maxRetries {
 			return apiErr

@@ -2,10 +2,13 @@ package client
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 )
@@ -172,7 +175,51 @@ func (c *Client) UpdatePool(ctx context.Context, name string, in UpdatePoolInput
 	_, err := sdkCall(ctx, c, cl, func() *dli.UpdateElasticResourcePoolInvoker {
 		return c.dli.UpdateElasticResourcePoolInvoker(req)
 	})
+	return c.settleUpdatePool(ctx, name, in, err)
+}
+
+// settleUpdatePool decides an update whose retry was refused because the
+// pool is busy. The update is retried after a server error, but an attempt
+// that failed that way may have been applied, and an applied update puts the
+// pool in SCALING, where DLI refuses the retry. So after such a refusal the
+// pool is read again: SCALING or the requested values mean the update took
+// effect, and it succeeded.
+func (c *Client) settleUpdatePool(ctx context.Context, name string, in UpdatePoolInput, err error) error {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || !apiErr.afterUncertain || !refusedAsBusy(apiErr) {
+		return err
+	}
+	p, gerr := c.GetPool(ctx, name)
+	if gerr != nil {
+		return fmt.Errorf("%w; reading the pool to learn whether an earlier attempt took effect failed too: %v", err, gerr)
+	}
+	if p.Status == "SCALING" || poolShows(p, in) {
+		tflog.Debug(ctx, "DLI pool update was refused after an attempt without a usable answer, but the pool shows the update; taking it as applied",
+			map[string]any{"op": apiErr.Op, "reason": apiErr.Error(), "status": p.Status})
+		return nil
+	}
 	return err
+}
+
+// refusedAsBusy reports DLI's refusal to change an object that is busy (a
+// pool SCALING, a resource not available): the system restriction and
+// resource unavailable codes, or a message saying so.
+func refusedAsBusy(e *APIError) bool {
+	if e.Kind != KindInvalid {
+		return false
+	}
+	if e.Code == "DLI.0009" || e.Code == "DLI.0012" {
+		return true
+	}
+	m := strings.ToLower(e.Message)
+	return strings.Contains(m, "scaling") || strings.Contains(m, "not available") || strings.Contains(m, "unavailable")
+}
+
+// poolShows reports whether the pool has every value the update asks for.
+func poolShows(p *Pool, in UpdatePoolInput) bool {
+	return (in.MaxCU == nil || p.MaxCU == *in.MaxCU) &&
+		(in.MinCU == nil || p.MinCU == *in.MinCU) &&
+		(in.Description == nil || p.Description == *in.Description)
 }
 
 // DeletePool starts the deletion of a pool.

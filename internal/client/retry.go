@@ -21,6 +21,8 @@ import (
 // it); a retried create meeting AlreadyExists after an uncertain attempt is
 // marked ErrCreateMayHaveSucceeded. Creates whose outcome is uncertain are
 // settled by looking the object up (recover.go), never by re-sending blindly.
+// A retried pool update refused because the pool is busy (an applied first
+// attempt puts it in SCALING) is settled by reading the pool (pools.go).
 
 // backoff computes the wait before retry n (0-based).
 type backoff struct {

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -221,4 +222,65 @@ func TestBackoffIsCappedWithJitter(t *testing.T) {
 			t.Errorf("delay(%d) = %v, want in [%v, %v]", n, d, full/2, full)
 		}
 	}
+}
+
+// TestUpdatePoolRetryRefusedAsBusy covers a pool update whose first attempt
+// failed with a server error: DLI refuses the retry because the first one
+// was applied and the pool is SCALING. The client reads the pool to decide.
+func TestUpdatePoolRetryRefusedAsBusy(t *testing.T) {
+	const refused = `{"error_code":"DLI.0009","error_msg":"Elastic resource pool p1 is SCALING and cannot be updated now"}`
+	pool := func(status string, maxCU int) string {
+		return fmt.Sprintf(`{"elastic_resource_pool_name":"p1","status":%q,"max_cu":%d,"min_cu":64,"description":"d"}`, status, maxCU)
+	}
+	cases := []struct {
+		name    string
+		first   func(w http.ResponseWriter)
+		retry   string // body of the 400 answer to the retry
+		listed  string // the pool as the list shows it
+		wantErr bool
+		wantGet bool
+	}{
+		{"applied, pool SCALING", serverError, refused, pool("SCALING", 64), false, true},
+		{"applied, pool shows the new values", serverError, refused, pool("AVAILABLE", 128), false, true},
+		{"refused as unavailable, pool shows the new values", serverError,
+			`{"error_code":"DLI.0012","error_msg":"resource is not available"}`, pool("AVAILABLE", 128), false, true},
+		{"not applied, pool busy with something else", serverError, refused, pool("AVAILABLE", 64), true, true},
+		{"other refusal is not settled", serverError,
+			`{"error_code":"DLI.0001","error_msg":"max_cu must be a multiple of 16"}`, pool("SCALING", 64), true, false},
+		{"busy without an uncertain attempt", func(w http.ResponseWriter) { reply(w, 400, refused) }, refused, pool("SCALING", 64), true, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			puts := 0
+			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+				if r.Method == http.MethodGet {
+					poolListing(w, tc.listed)
+					return
+				}
+				puts++
+				if puts == 1 {
+					tc.first(w)
+					return
+				}
+				reply(w, 400, tc.retry)
+			})
+			err := newTestClient(t, f, 3).UpdatePool(context.Background(), "p1", UpdatePoolInput{MaxCU: ptr(int64(128))})
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tc.wantErr)
+			}
+			gets := 0
+			for _, r := range f.requests() {
+				if r.Method == http.MethodGet {
+					gets++
+				}
+			}
+			if (gets > 0) != tc.wantGet {
+				t.Errorf("%d reads of the pool, want a read: %v", gets, tc.wantGet)
+			}
+		})
+	}
+}
+
+func serverError(w http.ResponseWriter) {
+	reply(w, 503, `{"error_code":"DLI.0999","error_msg":"gateway timeout"}`)
 }
