@@ -6,9 +6,11 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
 )
 
 // updateExtras applies the planned scaling policies and Spark driver settings
@@ -57,8 +59,8 @@ func (r *queueResource) updateExtras(ctx context.Context, state *queueModel, pla
 // only when the state has it or right after an import: a queue without them
 // is refreshed with GET one queue alone. Where the region does not offer the
 // properties API the state's values are kept, with a warning, so the plans of
-// every other attribute still work.
-func (r *queueResource) readExtras(ctx context.Context, state *queueModel, imported bool) error {
+// every other attribute still work. Warnings go to warnings.
+func (r *queueResource) readExtras(ctx context.Context, state *queueModel, imported bool, warnings *diag.Diagnostics) error {
 	name := apiName(state.Name)
 	inPool := known(state.PoolName) && state.PoolName.ValueString() != ""
 	if inPool && (!state.ScalingPolicies.IsNull() || imported) {
@@ -79,27 +81,42 @@ func (r *queueResource) readExtras(ctx context.Context, state *queueModel, impor
 		}
 	}
 	if !state.SparkDriver.IsNull() || imported {
-		props, err := r.client.GetQueueProperties(ctx, name)
-		if client.IsUnavailable(err) {
+		v, err := r.readSparkDriver(ctx, name, state.SparkDriver, imported)
+		switch {
+		case client.IsUnavailable(err):
 			tflog.Warn(ctx, "DLI queue properties cannot be read in this region; keeping spark_driver as it was",
 				map[string]any{"name": name, "error": err.Error()})
-			return nil
-		}
-		if err != nil {
+		case err != nil && imported && state.SparkDriver.IsNull() && !client.IsNotFound(err):
+			// Reading the settings is only a courtesy to an import that
+			// does not track them yet: failing it would fail the import
+			// of a queue that is there. A configured spark_driver shows
+			// up in the next plan as an in-place change, which sets it.
+			warnings.AddWarning("Spark driver settings not read",
+				fmt.Sprintf("The settings of DLI queue %q could not be read, so spark_driver stays unset in the "+
+					"state; if the configuration sets it, the next apply sets it on the queue. Cause: %s",
+					name, tfkit.Explain(err)))
+		case err != nil:
 			return err
+		default:
+			state.SparkDriver = v
 		}
-		var diags diag.Diagnostics
-		prior := sparkDriverFrom(ctx, state.SparkDriver, &diags)
-		if err := diagsError(diags); err != nil {
-			return err
-		}
-		v, err := sparkDriverValue(props, prior, imported)
-		if err != nil {
-			return err
-		}
-		state.SparkDriver = v
 	}
 	return nil
+}
+
+// readSparkDriver reads the queue's properties as a spark_driver value; prior
+// is the value in the state.
+func (r *queueResource) readSparkDriver(ctx context.Context, name string, prior types.Object, imported bool) (types.Object, error) {
+	props, err := r.client.GetQueueProperties(ctx, name)
+	if err != nil {
+		return prior, err
+	}
+	var diags diag.Diagnostics
+	priorDriver := sparkDriverFrom(ctx, prior, &diags)
+	if err := diagsError(diags); err != nil {
+		return prior, err
+	}
+	return sparkDriverValue(props, priorDriver, imported)
 }
 
 // diagsError turns conversion errors (a schema/model mismatch, a bug) into an error.

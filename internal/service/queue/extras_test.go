@@ -264,6 +264,66 @@ func TestAccQueue_propertiesUnavailable(t *testing.T) {
 	})
 }
 
+// TestAccQueue_importPropertiesRefused covers an import where the queue's
+// properties cannot be read (here: no permission): the import still succeeds,
+// without spark_driver, while a properties answer that the queue is gone still
+// fails it.
+func TestAccQueue_importPropertiesRefused(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
+	config := env.Config(poolConfig(pool), queueConfig(name, 16, "  spark_driver = { max_concurrent = 8 }"))
+	refuse := func(status int, code, message string) func() {
+		return func() {
+			env.Emulator.ClearFaults()
+			env.Emulator.AddFault(emulator.Fault{Method: "GET", PathRegexp: "/queues/[^/]+/properties$",
+				Status: status, Code: code, Message: message})
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env, name),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig:     refuse(403, "DLI.0013", "No permission to read the queue properties"),
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: name,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if len(states) != 1 {
+						return fmt.Errorf("imported %d objects, want 1", len(states))
+					}
+					a := states[0].Attributes
+					if a["name"] != name || a["cu_count"] != "16" {
+						return fmt.Errorf("imported name %q, cu_count %q; want %q, 16", a["name"], a["cu_count"], name)
+					}
+					for k := range a {
+						if strings.HasPrefix(k, "spark_driver.") {
+							return fmt.Errorf("imported %s = %q, want spark_driver unset", k, a[k])
+						}
+					}
+					return nil
+				},
+			},
+			{
+				PreConfig:     refuse(404, "DLI.0002", "The queue does not exist"),
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: name,
+				ExpectError:   regexp.MustCompile(`read properties of queue .*DLI\.0002`),
+			},
+			{
+				PreConfig: env.Emulator.ClearFaults,
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
 func TestAccQueue_extrasInvalid(t *testing.T) {
 	env := acctest.New(t)
 	inPool := func(extra string) string {

@@ -159,7 +159,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 			state.Labels = labelsValue(item.Labels)
 		}
 	}
-	if err := r.readExtras(ctx, &state, imported); err != nil {
+	if err := r.readExtras(ctx, &state, imported, &resp.Diagnostics); err != nil {
 		tfkit.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
