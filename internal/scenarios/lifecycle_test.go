@@ -5,8 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,6 +23,21 @@ import (
 // file, restarts) and returns the environment pointing at it.
 func ownEmulator(t *testing.T, tweak func(*emulator.Config)) (*acctest.Env, *emulator.Server, emulator.Config) {
 	t.Helper()
+	cfg := scenarioConfig(t, tweak)
+	srv, err := emulator.Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	env := &acctest.Env{Emulator: srv.Emulator, URL: srv.URL, Region: cfg.Region, AccessKey: cfg.AccessKey,
+		SecretKey: cfg.SecretKey, ProjectID: srv.Emulator.ProjectID()}
+	return env, srv, cfg
+}
+
+// scenarioConfig is the configuration of an emulator a test runs itself,
+// with fresh random keys; it skips the test outside acceptance runs.
+func scenarioConfig(t *testing.T, tweak func(*emulator.Config)) emulator.Config {
+	t.Helper()
 	acctest.PreCheck(t)
 	if acctest.RealCloud() {
 		t.Skip("needs the DLI emulator")
@@ -41,14 +54,7 @@ func ownEmulator(t *testing.T, tweak func(*emulator.Config)) (*acctest.Env, *emu
 	if tweak != nil {
 		tweak(&cfg)
 	}
-	srv, err := emulator.Start(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
-	env := &acctest.Env{Emulator: srv.Emulator, URL: srv.URL, Region: cfg.Region, AccessKey: cfg.AccessKey,
-		SecretKey: cfg.SecretKey, ProjectID: srv.Emulator.ProjectID()}
-	return env, srv, cfg
+	return cfg
 }
 
 // TestAccScenario_outOfBandDeletion: the pool, the queue and the connection
@@ -83,64 +89,6 @@ func TestAccScenario_outOfBandDeletion(t *testing.T) {
 					},
 				},
 				Check: func(st *terraform.State) error { return onlyTracked(t, env, s, st) },
-			},
-		},
-	})
-}
-
-// TestAccScenario_restartMidApply: the emulator (with a state file) goes down
-// right after the pool's create was accepted and comes back on the same
-// address. The interrupted apply fails naming the unreachable API, with the
-// pool tracked; the next apply converges with no orphan.
-func TestAccScenario_restartMidApply(t *testing.T) {
-	stateFile := filepath.Join(t.TempDir(), "dli-state.json")
-	env, srv, cfg := ownEmulator(t, func(c *emulator.Config) { c.StateFile = stateFile })
-	s := newStack("sc_restart")
-	u, err := url.Parse(srv.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// One retry only, so that a 3-second outage outlasts the client's retries.
-	provider := strings.Replace(env.ProviderBlock(), "project_id", "max_retries  = 1\n  project_id", 1)
-	config := provider + s.hcl(128, 16)
-
-	restarted := make(chan *emulator.Server, 1)
-	restart := func() {
-		go func() {
-			for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-				for _, r := range srv.Emulator.Requests() {
-					if r.Method == "POST" && strings.HasSuffix(r.Path, "/elastic-resource-pools") && r.Status == 200 {
-						_ = srv.Close()
-						time.Sleep(3 * time.Second)
-						again, err := emulator.StartOn(u.Host, cfg)
-						if err != nil {
-							t.Errorf("restarting the emulator on %s: %v", u.Host, err)
-						}
-						restarted <- again
-						return
-					}
-				}
-			}
-			t.Error("the pool create never reached the emulator")
-			restarted <- nil
-		}()
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				PreConfig:   restart,
-				Config:      config,
-				ExpectError: regexp.MustCompile(`(?s)Error Creating DLI Elastic Resource Pool.*(connection refused|no response)`),
-			},
-			{
-				PreConfig: func() {
-					if again := <-restarted; again != nil {
-						t.Cleanup(func() { _ = again.Close() })
-					}
-				},
-				Config: config,
-				Check:  func(st *terraform.State) error { return onlyTracked(t, env, s, st) },
 			},
 		},
 	})
