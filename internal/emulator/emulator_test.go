@@ -380,11 +380,11 @@ func TestConcurrency(t *testing.T) {
 		go func(i int) {
 			defer wg.Done()
 			name := fmt.Sprintf("cq%d", i)
-			if r := a.call("POST", a.queues(), map[string]any{"queue_name": name, "cu_count": 16}); r.status != 200 {
+			if r := a.goCall("POST", a.queues(), map[string]any{"queue_name": name, "cu_count": 16}); r.status != 200 {
 				t.Errorf("create %s: %d", name, r.status)
 			}
-			a.call("GET", a.queues(), nil)
-			a.call("GET", a.queues()+"/"+name, nil)
+			a.goCall("GET", a.queues(), nil)
+			a.goCall("GET", a.queues()+"/"+name, nil)
 		}(i)
 	}
 	wg.Wait()

@@ -70,6 +70,16 @@ func (r reply) code() string { s, _ := r.body["error_code"].(string); return s }
 
 func send(t *testing.T, base string, sr signedReq) reply {
 	t.Helper()
+	r, err := trySend(base, sr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// trySend is send reporting failures to the caller instead of the test, for
+// goroutines, which must not call t.Fatal.
+func trySend(base string, sr signedReq) (reply, error) {
 	b := request.NewHttpRequestBuilder().WithEndpoint(base).WithPath(sr.path).WithMethod(sr.method).
 		AddHeaderParam("Content-Type", "application/json;charset=UTF-8")
 	for k, v := range sr.query {
@@ -88,26 +98,34 @@ func send(t *testing.T, base string, sr signedReq) reply {
 	}
 	extra, err := signer.Sign(req, ak, sk)
 	if err != nil {
-		t.Fatal(err)
+		return reply{}, err
 	}
 	for k, v := range extra {
 		req.AddHeaderParam(k, v)
 	}
 	hr, err := req.ConvertRequest()
 	if err != nil {
-		t.Fatal(err)
+		return reply{}, err
 	}
 	if sr.mutate != nil {
 		sr.mutate(hr)
 	}
-	return do(t, hr)
+	return tryDo(hr)
 }
 
 func do(t *testing.T, hr *http.Request) reply {
 	t.Helper()
-	resp, err := http.DefaultClient.Do(hr)
+	r, err := tryDo(hr)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return r
+}
+
+func tryDo(hr *http.Request) (reply, error) {
+	resp, err := http.DefaultClient.Do(hr)
+	if err != nil {
+		return reply{}, err
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
@@ -115,7 +133,7 @@ func do(t *testing.T, hr *http.Request) reply {
 	if len(raw) > 0 {
 		_ = json.Unmarshal(raw, &out.body)
 	}
-	return out
+	return out, nil
 }
 
 // api is a small signed client for one emulator.
@@ -133,6 +151,21 @@ func (a api) call(method, path string, body any, query ...string) reply {
 		q[query[i]] = query[i+1]
 	}
 	return send(a.t, a.srv.URL, signedReq{method: method, path: path, body: body, query: q})
+}
+
+// goCall is call for worker goroutines: a request that cannot be sent is
+// reported with t.Errorf (never t.Fatal, which must not run outside the test
+// goroutine) and gives a zero reply.
+func (a api) goCall(method, path string, body any, query ...string) reply {
+	q := map[string]string{}
+	for i := 0; i+1 < len(query); i += 2 {
+		q[query[i]] = query[i+1]
+	}
+	r, err := trySend(a.srv.URL, signedReq{method: method, path: path, body: body, query: q})
+	if err != nil {
+		a.t.Errorf("%s %s: %v", method, path, err)
+	}
+	return r
 }
 
 func (a api) must(method, path string, body any, query ...string) reply {

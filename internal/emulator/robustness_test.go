@@ -117,34 +117,34 @@ func TestLoadConcurrentClients(t *testing.T) {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(w), 7)) //nolint:gosec // test load pattern
 			q := fmt.Sprintf("load_q%d", w)
-			check(a.call("POST", a.queues(), map[string]any{"queue_name": q, "cu_count": 16, "elastic_resource_pool_name": "load_pool"}), "create queue")
-			cr := a.call("POST", a.conns(), map[string]any{"name": fmt.Sprintf("load_c%d", w), "dest_vpc_id": "v", "dest_network_id": "s"})
+			check(a.goCall("POST", a.queues(), map[string]any{"queue_name": q, "cu_count": 16, "elastic_resource_pool_name": "load_pool"}), "create queue")
+			cr := a.goCall("POST", a.conns(), map[string]any{"name": fmt.Sprintf("load_c%d", w), "dest_vpc_id": "v", "dest_network_id": "s"})
 			check(cr, "create connection")
 			id, _ := cr.body["connection_id"].(string)
 			for i := 0; i < rounds; i++ {
 				switch rng.IntN(8) {
 				case 0:
-					check(a.call("GET", a.pools(), nil, "name", "load"), "list pools")
+					check(a.goCall("GET", a.pools(), nil, "name", "load"), "list pools")
 				case 1:
-					check(a.call("GET", a.queues()+"/"+q, nil), "get queue")
+					check(a.goCall("GET", a.queues()+"/"+q, nil), "get queue")
 				case 2:
-					check(a.call("PUT", a.queues()+"/"+q+"/action", map[string]any{"action": "scale_out", "cu_count": 16}), "scale")
+					check(a.goCall("PUT", a.queues()+"/"+q+"/action", map[string]any{"action": "scale_out", "cu_count": 16}), "scale")
 				case 3:
-					check(a.call("POST", a.conns()+"/"+id+"/associate-queue", map[string]any{"queues": []string{q}}), "bind")
+					check(a.goCall("POST", a.conns()+"/"+id+"/associate-queue", map[string]any{"queues": []string{q}}), "bind")
 				case 4:
-					check(a.call("POST", a.conns()+"/"+id+"/disassociate-queue", map[string]any{"queues": []string{q}}), "unbind")
+					check(a.goCall("POST", a.conns()+"/"+id+"/disassociate-queue", map[string]any{"queues": []string{q}}), "unbind")
 				case 5:
 					srv.Emulator.AddFault(Fault{Method: "GET", Status: 503, Count: 1})
-					check(a.call("GET", a.conns()+"/"+id, nil), "get connection")
+					check(a.goCall("GET", a.conns()+"/"+id, nil), "get connection")
 				case 6:
 					_ = srv.Emulator.Requests()
 					clk.Advance(100 * time.Millisecond)
 				case 7:
-					check(a.call("PUT", a.pools()+"/load_pool", map[string]any{"description": fmt.Sprintf("w%d", w)}), "update pool")
+					check(a.goCall("PUT", a.pools()+"/load_pool", map[string]any{"description": fmt.Sprintf("w%d", w)}), "update pool")
 				}
 			}
-			check(a.call("POST", a.conns()+"/"+id+"/disassociate-queue", map[string]any{"queues": []string{q}}), "final unbind")
-			check(a.call("DELETE", a.conns()+"/"+id, nil), "delete connection")
+			check(a.goCall("POST", a.conns()+"/"+id+"/disassociate-queue", map[string]any{"queues": []string{q}}), "final unbind")
+			check(a.goCall("DELETE", a.conns()+"/"+id, nil), "delete connection")
 			if w%3 == 0 {
 				srv.Emulator.ClearFaults()
 			}
