@@ -35,11 +35,14 @@ func containsFold(list []string, s string) bool {
 
 // diffRoutes returns the route names to delete and the routes to add to turn
 // prior into planned. The v3 route API has no update: a route whose CIDR
-// changed is deleted and added again under the same name.
+// changed is deleted and added again under the same name. Names compare
+// exactly: a route renamed only in case is deleted and added under the new
+// spelling, so that DLI holds the spelling the state records and a later
+// delete by that name finds the route whether or not DLI ignores case.
 func diffRoutes(prior, planned []client.Route) (del []string, add []client.Route) {
 	find := func(rs []client.Route, name string) (client.Route, bool) {
 		for _, r := range rs {
-			if strings.EqualFold(r.Name, name) {
+			if r.Name == name {
 				return r, true
 			}
 		}

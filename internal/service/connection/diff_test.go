@@ -49,6 +49,12 @@ func TestDiffRoutes(t *testing.T) {
 			[]client.Route{r("a", "10.1.0.0/16"), r("b", "172.16.0.0/12")},
 			[]string{"a"}, []client.Route{r("a", "10.1.0.0/16")},
 		},
+		{
+			"case-only rename is delete then add",
+			[]client.Route{r("RouteA", "10.0.0.0/8")},
+			[]client.Route{r("routea", "10.0.0.0/8")},
+			[]string{"RouteA"}, []client.Route{r("routea", "10.0.0.0/8")},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -133,7 +133,7 @@ func (m *connectionModel) fill(ctx context.Context, conn *client.Connection, dia
 	m.ElasticResourcePools = nameSet(ctx, m.ElasticResourcePools, boundNames(conn.Pools), diags)
 	m.Queues = nameSet(ctx, m.Queues, boundNames(conn.Queues), diags)
 	m.Hosts = hostList(m.Hosts, conn.Hosts, diags)
-	m.Routes = routeSet(m.Routes, conn.Routes, diags)
+	m.Routes = routeSet(ctx, m.Routes, conn.Routes, diags)
 	m.Bindings = bindingList(conn, diags)
 }
 
@@ -238,17 +238,36 @@ func hostList(prior types.List, hosts []client.Host, diags *diag.Diagnostics) ty
 	return l
 }
 
-func routeSet(prior types.Set, routes []client.Route, diags *diag.Diagnostics) types.Set {
+// routeSet turns the routes DLI reports into a set, keeping the prior (or
+// planned) spelling of each route name DLI reports in another case, as nameSet
+// does: the configuration treats route names as unique ignoring case, and a
+// spelling DLI changed must not surface as a change the user did not make. A
+// prior name DLI also reports exactly is kept for that route only.
+func routeSet(ctx context.Context, prior types.Set, routes []client.Route, diags *diag.Diagnostics) types.Set {
 	if len(routes) == 0 {
 		if emptyKept(prior, len(prior.Elements())) {
 			return prior
 		}
 		return types.SetNull(routeType)
 	}
+	known := routesOf(ctx, prior, diags)
+	reported := make(map[string]bool, len(routes))
+	for _, r := range routes {
+		reported[r.Name] = true
+	}
+	used := map[string]bool{}
 	elems := make([]attr.Value, 0, len(routes))
 	for _, r := range routes {
+		name := r.Name
+		for _, k := range known {
+			if k.Name != r.Name && strings.EqualFold(k.Name, r.Name) && !reported[k.Name] && !used[k.Name] {
+				name = k.Name
+				used[k.Name] = true
+				break
+			}
+		}
 		o, d := types.ObjectValue(routeType.AttrTypes, map[string]attr.Value{
-			"name": types.StringValue(r.Name), "cidr": types.StringValue(r.CIDR),
+			"name": types.StringValue(name), "cidr": types.StringValue(r.CIDR),
 		})
 		diags.Append(d...)
 		elems = append(elems, o)

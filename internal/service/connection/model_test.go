@@ -117,6 +117,59 @@ func TestFillKeepsSpellingAndEmptiness(t *testing.T) {
 	}
 }
 
+// A case-only rename of a route sends nothing (route names match ignoring
+// case), so reading must keep the planned spelling, not DLI's.
+func TestFillKeepsRouteNameSpelling(t *testing.T) {
+	ctx := context.Background()
+	var diags diag.Diagnostics
+	route := func(name, cidr string) attr.Value {
+		o, d := types.ObjectValue(routeType.AttrTypes, map[string]attr.Value{
+			"name": types.StringValue(name), "cidr": types.StringValue(cidr),
+		})
+		diags.Append(d...)
+		return o
+	}
+	m := emptyModel()
+	m.Routes, _ = types.SetValue(routeType, []attr.Value{route("routea", "10.0.0.0/16"), route("lab", "10.1.0.0/16")})
+	conn := seedConnection()
+	conn.Routes = []client.Route{{Name: "RouteA", CIDR: "10.0.0.0/16"}, {Name: "Lab", CIDR: "10.9.0.0/16"},
+		{Name: "Other", CIDR: "10.2.0.0/16"}}
+	m.fill(ctx, conn, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	want, _ := types.SetValue(routeType, []attr.Value{route("routea", "10.0.0.0/16"), route("lab", "10.9.0.0/16"),
+		route("Other", "10.2.0.0/16")})
+	if !m.Routes.Equal(want) {
+		t.Errorf("routes = %s, want %s: names keep the prior spelling, cidrs are DLI's", m.Routes, want)
+	}
+}
+
+// Two routes DLI reports that differ only in case are both kept as DLI spells
+// them when the prior state has one of them exactly.
+func TestFillKeepsExactRouteNames(t *testing.T) {
+	ctx := context.Background()
+	var diags diag.Diagnostics
+	route := func(name string) attr.Value {
+		o, d := types.ObjectValue(routeType.AttrTypes, map[string]attr.Value{
+			"name": types.StringValue(name), "cidr": types.StringValue("10.0.0.0/16"),
+		})
+		diags.Append(d...)
+		return o
+	}
+	m := emptyModel()
+	m.Routes, _ = types.SetValue(routeType, []attr.Value{route("office")})
+	conn := seedConnection()
+	conn.Routes = []client.Route{{Name: "office", CIDR: "10.0.0.0/16"}, {Name: "OFFICE", CIDR: "10.0.0.0/16"}}
+	m.fill(ctx, conn, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if want, _ := types.SetValue(routeType, []attr.Value{route("office"), route("OFFICE")}); !m.Routes.Equal(want) {
+		t.Errorf("routes = %s, want %s", m.Routes, want)
+	}
+}
+
 func TestBindingsSortedByKindThenName(t *testing.T) {
 	ctx := context.Background()
 	var diags diag.Diagnostics

@@ -364,6 +364,32 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"office", "10.20.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
 			},
 			{
+				// A case-only rename replaces the route, so that DLI and the
+				// state hold the configured spelling.
+				Config: base + connectionHCL(name, n, n.subnet, `  routes = [
+    { name = "Office", cidr = "10.20.0.0/16" },
+    { name = "lab-2", cidr = "192.168.100.0/24" },
+  ]`),
+				ConfigPlanChecks:  updatesInPlace(),
+				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"Office", "10.20.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
+				Check: func(s *terraform.State) error {
+					id, err := connectionID(s)
+					if err != nil {
+						return err
+					}
+					conn, err := env.Client(t).GetConnection(context.Background(), id)
+					if err != nil {
+						return err
+					}
+					for _, r := range conn.Routes {
+						if r.Name == "office" {
+							return fmt.Errorf("DLI still has the route under its old spelling: %v", conn.Routes)
+						}
+					}
+					return nil
+				},
+			},
+			{
 				Config:            base + connectionHCL(name, n, n.subnet, ""),
 				ConfigPlanChecks:  updatesInPlace(),
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.Null())},

@@ -124,7 +124,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"routes": schema.SetNestedAttribute{
 				Optional: true,
 				Description: "Custom routes of the connection. Added and removed one by one in place; changing " +
-					"the cidr of a route deletes and re-adds it.",
+					"the cidr of a route, or the case of its name, deletes and re-adds it.",
 				Validators: []validator.Set{uniqueNames{what: "route"}},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
