@@ -56,7 +56,7 @@ func parseConfig(args []string, getenv func(string) string) (string, emulator.Co
 	listen := fs.String("listen", "127.0.0.1:0", "listen address host:port")
 	ak := fs.String("access-key", getenv("DLI_EMULATOR_ACCESS_KEY"), "access key accepted in signatures (env DLI_EMULATOR_ACCESS_KEY)")
 	sk := fs.String("secret-key", getenv("DLI_EMULATOR_SECRET_KEY"), "secret key used to verify signatures (env DLI_EMULATOR_SECRET_KEY)")
-	token := fs.String("token", "", "X-Auth-Token value also accepted")
+	token := fs.String("token", getenv("DLI_EMULATOR_TOKEN"), "X-Auth-Token value also accepted (env DLI_EMULATOR_TOKEN)")
 	secToken := fs.String("security-token", getenv("DLI_EMULATOR_SECURITY_TOKEN"),
 		"temporary credentials: X-Security-Token every signed request must carry (env DLI_EMULATOR_SECURITY_TOKEN)")
 	pid := fs.String("project-id", emulator.DefaultProjectID, "project id served")

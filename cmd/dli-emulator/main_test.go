@@ -108,13 +108,13 @@ func signedStatus(t *testing.T, url, secToken string) int {
 func TestParseConfigSecrets(t *testing.T) {
 	env := map[string]string{
 		"DLI_EMULATOR_ACCESS_KEY": "AKENV", "DLI_EMULATOR_SECRET_KEY": "SKENV",
-		"DLI_EMULATOR_SECURITY_TOKEN": "STENV",
+		"DLI_EMULATOR_SECURITY_TOKEN": "STENV", "DLI_EMULATOR_TOKEN": "TOKENV",
 	}
 	_, cfg, err := parseConfig(nil, func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.AccessKey != "AKENV" || cfg.SecretKey != "SKENV" || cfg.SecurityToken != "STENV" {
+	if cfg.AccessKey != "AKENV" || cfg.SecretKey != "SKENV" || cfg.SecurityToken != "STENV" || cfg.Token != "TOKENV" {
 		t.Fatalf("from the environment: %+v", cfg)
 	}
 	_, cfg, err = parseConfig([]string{"-security-token", "STFLAG"}, func(k string) string { return env[k] })
