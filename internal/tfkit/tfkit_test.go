@@ -59,6 +59,42 @@ func TestNameValidators(t *testing.T) {
 	}
 }
 
+func TestConnectionNameValidators(t *testing.T) {
+	check := func(name string) diag.Diagnostics {
+		var diags diag.Diagnostics
+		for _, v := range ConnectionNameValidators(64) {
+			resp := &validator.StringResponse{}
+			v.ValidateString(context.Background(), validator.StringRequest{
+				Path: path.Root("name"), ConfigValue: types.StringValue(name),
+			}, resp)
+			diags.Append(resp.Diagnostics...)
+		}
+		return diags
+	}
+	for _, n := range []string{"test1", "_dwh", "2024", "_", "A_b_9", strings.Repeat("a", 64)} {
+		if d := check(n); d.HasError() {
+			t.Errorf("%q rejected: %v", n, d)
+		}
+	}
+	bad := map[string]string{
+		"":                      "length must be between 1 and 64",
+		strings.Repeat("a", 65): "length must be between 1 and 64",
+		"bad-name":              "letters, digits and underscores",
+		"conn.1":                "letters, digits and underscores",
+		"c\u00e9":               "letters, digits and underscores",
+	}
+	for n, want := range bad {
+		d := check(n)
+		if !d.HasError() {
+			t.Errorf("%q accepted", n)
+			continue
+		}
+		if got := d.Errors()[0].Detail(); !strings.Contains(got, want) {
+			t.Errorf("%q: error %q does not mention %q", n, got, want)
+		}
+	}
+}
+
 func TestSameNameKeepsConfiguredCase(t *testing.T) {
 	if got := SameName(types.StringValue("Elastic_Pool"), "elastic_pool"); got.ValueString() != "Elastic_Pool" {
 		t.Errorf("got %q, want the configured spelling", got.ValueString())

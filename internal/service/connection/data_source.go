@@ -161,7 +161,7 @@ func (d *connectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 		Description: "Name of the connection to read. Set exactly one of id and name. A connection named " +
 			"exactly so is taken; failing that, one whose name differs only in case. Several candidates are " +
 			"an error: look the connection up by id then.",
-		Validators: tfkit.NameValidators(maxNameLen),
+		Validators: tfkit.ConnectionNameValidators(maxNameLen),
 	}
 	resp.Schema = schema.Schema{
 		Description: "Reads one DLI enhanced datasource connection by id or by name. Connections DLI reports " +

@@ -215,6 +215,12 @@ data "dli_enhanced_connection" "test" {
 					lowerPrefix+"_000", lowerPrefix+"_000", upperName, lowerName)),
 			},
 			{
+				// A name pool rules would refuse is a valid connection name:
+				// the lookup runs, and finds nothing.
+				Config:      lookup(`name = "_2024"`),
+				ExpectError: words(`no enhanced connection is named "_2024"`),
+			},
+			{
 				Config:      lookup(`id = "00000000-0000-4000-8000-000000000000"`),
 				ExpectError: words(`No enhanced connection has id "00000000-0000-4000-8000-000000000000", or DLI reports it DELETED.`),
 			},

@@ -584,14 +584,19 @@ resource "dli_enhanced_connection" "test" {
   ]`), words(`The route name "r1" appears more than once`)},
 		{conn("test1", `  routes = [{ name = "bad route", cidr = "10.0.0.0/16" }]`), words("may contain only letters, digits, '_' and '-'")},
 		{conn("bad-name", ""), words("may contain only letters, digits and underscores")},
-		{conn("12345", ""), words("must not consist of digits only")},
-		{conn("_test1", ""), words("must not start with an underscore")},
+		{conn("", ""), words("string length must be between 1 and 64")},
+		{conn("conn.1", ""), words("may contain only letters, digits and underscores")},
 		{conn(strings.Repeat("a", 65), ""), words("string length must be between 1 and 64")},
 		{conn("test1", `  queues = ["default"]`), words(`value must be none of: ["default"]`)},
 	}
-	steps := make([]resource.TestStep, 0, len(cases))
+	steps := make([]resource.TestStep, 0, len(cases)+2)
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{Config: c.config, PlanOnly: true, ExpectError: c.want})
+	}
+	// Connection names may start with an underscore or be all digits, which
+	// pool and queue names may not: these plan a creation.
+	for _, name := range []string{"_dwh", "2024"} {
+		steps = append(steps, resource.TestStep{Config: conn(name, ""), PlanOnly: true, ExpectNonEmptyPlan: true})
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

@@ -46,9 +46,10 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"name": schema.StringAttribute{
 				Required: true,
-				Description: "Name of the connection: 1 to 64 letters, digits and underscores, not only digits, " +
-					"not starting with an underscore. Changing it creates a new connection.",
-				Validators:    tfkit.NameValidators(maxNameLen),
+				Description: "Name of the connection: 1 to 64 letters, digits and underscores (unlike pool and " +
+					"queue names, it may start with an underscore or be all digits). Changing it creates a new " +
+					"connection.",
+				Validators:    tfkit.ConnectionNameValidators(maxNameLen),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"vpc_id": schema.StringAttribute{
