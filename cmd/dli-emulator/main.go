@@ -67,12 +67,13 @@ func parseConfig(args []string, getenv func(string) string) (string, emulator.Co
 	peeringDelay := fs.Duration("peering-delay", 0, "connection peering duration")
 	deleteDelay := fs.Duration("delete-delay", 0, "connection delete duration")
 	stateFile := fs.String("state-file", "", "JSON file to load at start and save after every change")
+	adminAnyHost := fs.Bool("admin-any-host", false, "let non-loopback clients use the unauthenticated admin API under /_emulator/")
 	if err := fs.Parse(args); err != nil {
 		return "", emulator.Config{}, err
 	}
 	return *listen, emulator.Config{
 		AccessKey: *ak, SecretKey: *sk, Token: *token, SecurityToken: *secToken,
-		ProjectID: *pid, Region: *region, StateFile: *stateFile,
+		ProjectID: *pid, Region: *region, StateFile: *stateFile, AdminFromAnyHost: *adminAnyHost,
 		Delays: emulator.Delays{
 			PoolCreate: *poolDelay, PoolDelete: *poolDelay, PoolScale: *scaleDelay,
 			QueueCreate: *queueDelay, QueueDelete: *queueDelay, QueueScale: *scaleDelay,

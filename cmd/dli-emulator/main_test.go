@@ -125,3 +125,15 @@ func TestParseConfigSecrets(t *testing.T) {
 		t.Fatalf("flag over environment: security token %q", cfg.SecurityToken)
 	}
 }
+
+// TestParseConfigAdminAnyHost: the admin API is loopback-only unless the
+// flag says otherwise.
+func TestParseConfigAdminAnyHost(t *testing.T) {
+	none := func(string) string { return "" }
+	if _, cfg, err := parseConfig(nil, none); err != nil || cfg.AdminFromAnyHost {
+		t.Fatalf("default: %v, any host %v", err, cfg.AdminFromAnyHost)
+	}
+	if _, cfg, err := parseConfig([]string{"-admin-any-host"}, none); err != nil || !cfg.AdminFromAnyHost {
+		t.Fatalf("with the flag: %v, any host %v", err, cfg.AdminFromAnyHost)
+	}
+}

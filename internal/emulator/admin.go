@@ -1,13 +1,20 @@
 package emulator
 
 import (
+	"net"
 	"net/http"
+	"net/netip"
 	"time"
 )
 
 // serveAdmin answers the unsigned control API under /_emulator/. Admin calls
-// are not written to the request log.
+// are not written to the request log. Only loopback peers may use it unless
+// Config.AdminFromAnyHost is set: it is unauthenticated.
 func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
+	if !e.cfg.AdminFromAnyHost && !fromLoopback(r) {
+		writeError(w, errf(http.StatusForbidden, "DLI.0003", "the emulator admin API answers loopback clients only"))
+		return
+	}
 	body, aerr := readBody(r)
 	if aerr != nil {
 		writeError(w, aerr)
@@ -137,4 +144,14 @@ func parseDuration(field, raw string) (time.Duration, *apiError) {
 		return 0, invalid("%s=%q is not a non-negative Go duration", field, raw)
 	}
 	return d, nil
+}
+
+// fromLoopback reports whether the request's peer is a loopback address.
+func fromLoopback(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.Unmap().IsLoopback()
 }

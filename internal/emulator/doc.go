@@ -55,6 +55,10 @@
 //     page-size and current-page (queues) reaching past the list, however
 //     large, answers the rest of the list or an empty page with the full count.
 //   - Bodies over 1 MiB, malformed JSON or wrong JSON types answer 400 DLI.0001.
+//   - The admin API under /_emulator/ is unauthenticated, so it answers
+//     loopback peers only (403 DLI.0003 otherwise) unless
+//     Config.AdminFromAnyHost is set. The request log keeps the latest
+//     Config.RequestLogLimit records (default 100,000).
 //   - A Fault with AfterApply lets the request take effect before answering its
 //     error, to test clients against answers lost after a commit.
 package emulator

@@ -31,6 +31,14 @@ type Config struct {
 	StateFile            string        // optional: loaded by New, saved after every mutation
 	MaxSkew              time.Duration // X-Sdk-Date tolerance, default 15m
 	Now                  func() time.Time
+	// RequestLogLimit is how many records Requests keeps, the latest ones
+	// (default DefaultRequestLogLimit).
+	RequestLogLimit int
+	// AdminFromAnyHost lets peers other than loopback use the unsigned admin
+	// API under /_emulator/; by default only loopback peers may, so that an
+	// emulator listening on another interface cannot be reconfigured from
+	// the network.
+	AdminFromAnyHost bool
 }
 
 // Delays are the durations of the asynchronous lifecycles. Zero means the
@@ -74,10 +82,14 @@ func New(cfg Config) (*Emulator, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.RequestLogLimit <= 0 {
+		cfg.RequestLogLimit = DefaultRequestLogLimit
+	}
 	if strings.ContainsAny(cfg.ProjectID, "/?#") {
 		return nil, fmt.Errorf("emulator: invalid project id %q", cfg.ProjectID)
 	}
 	e := &Emulator{cfg: cfg, st: newState(), delays: withDelayDefaults(cfg.Delays)}
+	e.log.limit = cfg.RequestLogLimit
 	if cfg.StateFile != "" {
 		st, err := loadState(cfg.StateFile)
 		if err != nil {

@@ -107,27 +107,44 @@ type RequestRecord struct {
 	Duration  time.Duration `json:"duration"`
 }
 
+// DefaultRequestLogLimit is how many records the request log keeps when
+// Config.RequestLogLimit is zero: enough for any test run, bounded so that a
+// long-running emulator does not grow without end.
+const DefaultRequestLogLimit = 100_000
+
+// requestLog is a ring buffer of the latest limit records: once full, each
+// new record replaces the oldest.
 type requestLog struct {
 	mu      sync.Mutex
-	records []RequestRecord
+	limit   int
+	records []RequestRecord // grows to limit, then is reused
+	next    int             // where the next record goes once full
 }
 
-// Requests returns a copy of the request log, oldest first.
+// Requests returns a copy of the request log, oldest first. It holds the
+// latest Config.RequestLogLimit records only.
 func (e *Emulator) Requests() []RequestRecord {
 	e.log.mu.Lock()
 	defer e.log.mu.Unlock()
-	return append([]RequestRecord(nil), e.log.records...)
+	out := make([]RequestRecord, 0, len(e.log.records))
+	out = append(out, e.log.records[e.log.next:]...)
+	return append(out, e.log.records[:e.log.next]...)
 }
 
 // ResetRequests empties the request log.
 func (e *Emulator) ResetRequests() {
 	e.log.mu.Lock()
 	defer e.log.mu.Unlock()
-	e.log.records = nil
+	e.log.records, e.log.next = nil, 0
 }
 
 func (e *Emulator) record(rec RequestRecord) {
 	e.log.mu.Lock()
 	defer e.log.mu.Unlock()
-	e.log.records = append(e.log.records, rec)
+	if len(e.log.records) < e.log.limit {
+		e.log.records = append(e.log.records, rec)
+		return
+	}
+	e.log.records[e.log.next] = rec
+	e.log.next = (e.log.next + 1) % e.log.limit
 }
