@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -143,7 +144,9 @@ func TestAccScenario_deletionOrderAndBlockers(t *testing.T) {
 	s := newStack("sc_order")
 	config := env.Config(s.hcl(128, 16))
 	outsider := acctest.Name("sc_outsider")
-	var outsiderID string
+	// managedID is the managed connection's id: the order check must not be
+	// satisfied by the test's own delete of the outsider.
+	var outsiderID, managedID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(st *terraform.State) error {
@@ -157,7 +160,7 @@ func TestAccScenario_deletionOrderAndBlockers(t *testing.T) {
 					order = append(order, r.Path)
 				}
 			}
-			want := []string{"enhanced-connections/", "queues/" + s.queue, "elastic-resource-pools/" + s.pool}
+			want := []string{"enhanced-connections/" + managedID, "queues/" + s.queue, "elastic-resource-pools/" + s.pool}
 			j := 0
 			for _, p := range order {
 				if j < len(want) && strings.Contains(p, want[j]) {
@@ -170,7 +173,17 @@ func TestAccScenario_deletionOrderAndBlockers(t *testing.T) {
 			return nil
 		},
 		Steps: []resource.TestStep{
-			{Config: config},
+			{
+				Config: config,
+				Check: func(st *terraform.State) error {
+					rs, found := st.RootModule().Resources["dli_enhanced_connection.c"]
+					if !found || rs.Primary.ID == "" {
+						return errors.New("the managed connection is not in the state")
+					}
+					managedID = rs.Primary.ID
+					return nil
+				},
+			},
 			{
 				// A connection outside Terraform binds the queue.
 				PreConfig: func() {
