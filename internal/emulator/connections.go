@@ -138,7 +138,7 @@ func createConnection(e *Emulator, c *call) (int, any, *apiError) {
 	if b.Name == nil {
 		return 0, nil, invalid("parameter name is required")
 	}
-	if err := checkName("name", *b.Name, maxConnNameLen); err != nil {
+	if err := checkConnectionName("name", *b.Name, maxConnNameLen); err != nil {
 		return 0, nil, err
 	}
 	if b.DestVPCID == nil || *b.DestVPCID == "" {

@@ -38,6 +38,20 @@ func checkName(field, v string, max int) *apiError {
 	return nil
 }
 
+// checkConnectionName applies DLI's rules for connection names, which are
+// looser than those for pools and queues: letters, digits and '_', 1..max.
+func checkConnectionName(field, v string, max int) *apiError {
+	switch {
+	case v == "":
+		return invalid("parameter %s is required", field)
+	case len(v) > max:
+		return invalid("parameter %s=%q is longer than %d characters", field, v, max)
+	case !nameRe.MatchString(v):
+		return invalid("parameter %s=%q may only contain letters, digits and underscores", field, v)
+	}
+	return nil
+}
+
 // checkCIDR accepts an IPv4 network address in CIDR form with zero host bits.
 func checkCIDR(field, v string) *apiError {
 	p, err := netip.ParsePrefix(v)
