@@ -18,6 +18,7 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
+	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
 // ownEmulator starts an emulator the test controls itself (clock, state
@@ -140,7 +141,13 @@ resource "dli_elastic_resource_pool" "p" {
 // a connection Terraform does not manage is refused with the blocker's name,
 // and the destroy succeeds once it is gone.
 func TestAccScenario_deletionOrderAndBlockers(t *testing.T) {
-	env := emulatorEnv(t)
+	// Deleting a connection takes a while in DLI; the outsider keeps its
+	// binding until it is gone. A delete slower than Terraform's refresh makes
+	// the test depend on waiting for that, not on how busy the machine is.
+	delays := acctest.FastDelays
+	delays.ConnectionDelete = 2 * time.Second
+	env := acctest.NewWithDelays(t, delays)
+	env.RequireEmulator(t)
 	s := newStack("sc_order")
 	config := env.Config(s.hcl(128, 16))
 	outsider := acctest.Name("sc_outsider")
@@ -201,7 +208,22 @@ func TestAccScenario_deletionOrderAndBlockers(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := env.Client(t).DeleteConnection(context.Background(), outsiderID); err != nil {
+					ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+					defer cancel()
+					c := env.Client(t)
+					if err := c.DeleteConnection(ctx, outsiderID); err != nil {
+						t.Fatal(err)
+					}
+					// The queue stays bound until the outsider is really gone.
+					_, err := wait.For(ctx, "outsider connection deletion", wait.Fast, false,
+						func(ctx context.Context) (struct{}, string, bool, error) {
+							_, err := c.GetConnection(ctx, outsiderID)
+							if client.IsNotFound(err) {
+								return struct{}{}, "gone", true, nil
+							}
+							return struct{}{}, "deleting", false, err
+						})
+					if err != nil {
 						t.Fatal(err)
 					}
 				},
