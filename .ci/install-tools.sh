@@ -5,8 +5,9 @@
 # second run costs nothing. No prebuilt binaries are downloaded: the Go
 # module proxy is the only network source.
 #
-# Usage: .ci/install-tools.sh [terraform|tofu|golangci-lint|tfplugindocs]...
-# With no arguments every tool is installed. The cache directory is
+# Usage: .ci/install-tools.sh [terraform|tofu|golangci-lint|tfplugindocs|goreleaser]...
+# With no arguments every tool the tests need is installed; goreleaser, which
+# only `make release-snapshot` uses, is built when asked for by name. The cache directory is
 # DLI_TOOLS_CACHE (default: $HOME/.cache/terraform-provider-dli).
 #
 # Each tool lives in bin/<name>-<version>/, so bumping a version never reuses
@@ -21,6 +22,7 @@ TF_VERSION="${TF_VERSION:-1.5.7}"
 TOFU_VERSION="${TOFU_VERSION:-1.12.6}"
 GOLANGCI_LINT_VERSION="${GOLANGCI_LINT_VERSION:-2.15.0}"
 TFPLUGINDOCS_VERSION="${TFPLUGINDOCS_VERSION:-0.25.0}"
+GORELEASER_VERSION="${GORELEASER_VERSION:-2.15.1}"
 
 CACHE="${DLI_TOOLS_CACHE:-${HOME}/.cache/terraform-provider-dli}"
 BIN="${CACHE}/bin"
@@ -128,8 +130,12 @@ install_one() {
 		dest="${BIN}/tfplugindocs-${TFPLUGINDOCS_VERSION}/tfplugindocs"
 		works "${dest}" || with_lock "${name}" install_tfplugindocs "${dest}"
 		;;
+	goreleaser)
+		dest="${BIN}/goreleaser-${GORELEASER_VERSION}/goreleaser"
+		works "${dest}" || with_lock "${name}" install_goreleaser "${dest}"
+		;;
 	*)
-		log "unknown tool ${name} (known: terraform tofu golangci-lint tfplugindocs)"
+		log "unknown tool ${name} (known: terraform tofu golangci-lint tfplugindocs goreleaser)"
 		return 2
 		;;
 	esac
@@ -160,6 +166,12 @@ install_tfplugindocs() {
 	works "$1" && return 0
 	log "building tfplugindocs ${TFPLUGINDOCS_VERSION} from source"
 	build_into "$1" tfplugindocs go_install "github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs@v${TFPLUGINDOCS_VERSION}"
+}
+
+install_goreleaser() {
+	works "$1" && return 0
+	log "building GoReleaser ${GORELEASER_VERSION} from source (about 4-5 minutes, once)"
+	build_into "$1" goreleaser go_install "github.com/goreleaser/goreleaser/v2@v${GORELEASER_VERSION}"
 }
 
 main() {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# release-snapshot.sh builds the release exactly as a tagged release would be
+# built, but unsigned and unpublished (GoReleaser's snapshot mode), into
+# dist/, and then checks what the Terraform and OpenTofu registries need:
+# one zip per OS and architecture, each holding only the provider binary
+# named terraform-provider-dli_vVERSION, the registry manifest, and a
+# SHA256SUMS file that covers every zip and the manifest.
+#
+# Usage: .ci/release-snapshot.sh GORELEASER
+set -euo pipefail
+
+goreleaser="$1"
+project=terraform-provider-dli
+# Every pair .goreleaser.yml builds. Go 1.26 has no windows/arm, and
+# darwin has neither 386 nor arm.
+targets=(
+	darwin_amd64 darwin_arm64
+	freebsd_386 freebsd_amd64 freebsd_arm freebsd_arm64
+	linux_386 linux_amd64 linux_arm linux_arm64
+	windows_386 windows_amd64 windows_arm64
+)
+
+fail() {
+	printf 'release-snapshot: %s\n' "$*" >&2
+	exit 1
+}
+
+"${goreleaser}" check
+"${goreleaser}" release --snapshot --clean --skip=sign
+
+version="$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' dist/metadata.json | head -n 1)"
+[ -n "${version}" ] || fail "no version in dist/metadata.json"
+
+sums="dist/${project}_${version}_SHA256SUMS"
+[ -f "${sums}" ] || fail "missing ${sums}"
+manifest="${project}_${version}_manifest.json"
+cmp -s "dist/${manifest}" terraform-registry-manifest.json ||
+	fail "dist/${manifest} is missing or differs from terraform-registry-manifest.json"
+grep -q "  ${manifest}\$" "${sums}" || fail "${sums} does not cover ${manifest}"
+
+zips=0
+for t in "${targets[@]}"; do
+	zip="${project}_${version}_${t}.zip"
+	[ -f "dist/${zip}" ] || fail "missing dist/${zip}"
+	grep -q "  ${zip}\$" "${sums}" || fail "${sums} does not cover ${zip}"
+	binary="${project}_v${version}"
+	case "${t}" in windows_*) binary="${binary}.exe" ;; esac
+	listing="$(unzip -Z1 "dist/${zip}")"
+	[ "${listing}" = "${binary}" ] || fail "dist/${zip} holds '${listing}', want only ${binary}"
+	zips=$((zips + 1))
+done
+extra="$(find dist -maxdepth 1 -name '*.zip' | wc -l)"
+[ "${extra}" -eq "${zips}" ] || fail "dist holds ${extra} zips, want ${zips}"
+(cd dist && sha256sum --check --quiet "$(basename "${sums}")") || fail "checksums do not match"
+
+# The version reaches the binary (and so the User-Agent) through -ldflags.
+unzip -o -q "dist/${project}_${version}_linux_amd64.zip" -d dist/check
+go version -m "dist/check/${project}_v${version}" | grep -q -- "-X main.version=${version}" ||
+	fail "the linux_amd64 binary was not built with main.version=${version}"
+rm -rf dist/check
+
+printf 'release-snapshot: ok: %d zips, manifest and checksums for version %s in dist/\n' "${zips}" "${version}"
