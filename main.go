@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -17,9 +18,17 @@ import (
 var version = "dev"
 
 func main() {
-	var debug bool
+	var debug, printVersion bool
 	flag.BoolVar(&debug, "debug", false, "start the provider in debug mode for debuggers such as delve")
+	flag.BoolVar(&printVersion, "version", false, "print the provider's version and exit")
 	flag.Parse()
+
+	// Which build is installed is otherwise only visible in Terraform's
+	// debug log; release checks use this too.
+	if printVersion {
+		fmt.Println("terraform-provider-dli", version)
+		return
+	}
 
 	if !debug { // under a debugger the logs go to its terminal, where they are read
 		if err := pluginlog.Apply(); err != nil {
