@@ -212,7 +212,7 @@ func listPools(e *Emulator, c *call) (int, any, *apiError) {
 		if status != "" && p.status(c.now) != status {
 			continue
 		}
-		if !matchTags(c.query.Get("tags"), p.Tags) {
+		if !e.matchTags(c.query.Get("tags"), p.Tags) {
 			continue
 		}
 		items = append(items, e.poolView(p, c.now))

@@ -107,24 +107,6 @@ func checkTags(tags []tag) *apiError {
 	return nil
 }
 
-// matchTags parses a "k=v,k2=v2" filter and reports whether tags carry all of it.
-func matchTags(filter string, tags []tag) bool {
-	if filter == "" {
-		return true
-	}
-	have := map[string]string{}
-	for _, t := range tags {
-		have[t.Key] = t.Value
-	}
-	for _, kv := range strings.Split(filter, ",") {
-		k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
-		if got, ok := have[k]; !ok || (v != "" && got != v) {
-			return false
-		}
-	}
-	return true
-}
-
 // flexInt decodes a number or a numeric string: the seed sends charging_mode as "1".
 type flexInt struct {
 	set bool
