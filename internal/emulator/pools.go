@@ -84,8 +84,8 @@ func createPool(e *Emulator, c *call) (int, any, *apiError) {
 	if b.MaxCU == nil || b.MinCU == nil {
 		return 0, nil, invalid("parameters max_cu and min_cu are required")
 	}
-	if len(b.Description) > 256 {
-		return 0, nil, invalid("parameter description is longer than 256 characters")
+	if err := checkLength("description", b.Description, maxPoolDescription); err != nil {
+		return 0, nil, err
 	}
 	if spec, ok := b.Label["spec"]; ok && spec != "basic" && spec != "standard" {
 		return 0, nil, invalid("parameter label.spec=%q must be basic or standard", spec)
@@ -255,8 +255,8 @@ func updatePool(e *Emulator, c *call) (int, any, *apiError) {
 		return 0, nil, invalid("parameter min_cu=%d is less than the %d CUs its queues need", minCU, sum)
 	}
 	if b.Description != nil {
-		if len(*b.Description) > 256 {
-			return 0, nil, invalid("parameter description is longer than 256 characters")
+		if err := checkLength("description", *b.Description, maxPoolDescription); err != nil {
+			return 0, nil, err
 		}
 		p.Description = *b.Description
 	}

@@ -94,8 +94,8 @@ func createQueue(e *Emulator, c *call) (int, any, *apiError) {
 	if charging != 1 && charging != 2 {
 		return 0, nil, invalid("parameter charging_mode=%d must be 1 or 2", charging)
 	}
-	if len(b.Description) > 256 {
-		return 0, nil, invalid("parameter description is longer than 256 characters")
+	if err := checkLength("description", b.Description, maxQueueDescription); err != nil {
+		return 0, nil, err
 	}
 	if err := checkTags(b.Tags); err != nil {
 		return 0, nil, err
