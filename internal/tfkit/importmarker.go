@@ -125,8 +125,8 @@ func VerifyImportedTags(ctx context.Context, configured types.Map, what, name st
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("the imported %s %s does not carry all the configured tags (DLI's list does not find it with %s), "+
-			"and DLI cannot change its tags. Set tags to the ones it was created with, or replace it "+
+		return fmt.Errorf("the imported %s %s does not carry all the configured tags, and DLI cannot change its "+
+			"tags: DLI's list does not find it with %s. Set tags to the ones it was created with, or replace it "+
 			"(terraform apply -replace=<address>) to create it with these tags", what, name, strings.Join(missing, ", "))
 	}
 	return nil
