@@ -64,7 +64,7 @@ func parseLabels(raw []byte) ([]string, bool) {
 		return nil, true
 	}
 	set := map[string]bool{}
-	ok := true
+	var ok bool
 	switch raw[0] {
 	case '"':
 		var s string
