@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 )
@@ -92,7 +93,7 @@ type wireQueue struct {
 	CIDRInVPC           string      `json:"cidr_in_vpc"`
 	ResourceMode        flexInt64   `json:"resource_mode"`
 	Platform            string      `json:"platform"`
-	Labels              flexStrings `json:"labels"`
+	Labels              queueLabels `json:"labels"`
 	Feature             string      `json:"feature"`
 	ResourceType        string      `json:"queue_resource_type"`
 	CUSpec              flexInt64   `json:"cu_spec"`
@@ -109,7 +110,7 @@ func (w wireQueue) domain() Queue {
 		EnterpriseProjectID: w.EnterpriseProjectID, PoolName: w.PoolName, CUSpec: int64(w.CUSpec),
 		CUScaleOutLimit: int64(w.CUScaleOutLimit), CUScaleInLimit: int64(w.CUScaleInLimit),
 		CreateTime: int64(w.CreateTime), Platform: w.Platform, Feature: w.Feature, Engine: w.Engine,
-		Labels: []string(w.Labels), CIDRInVPC: w.CIDRInVPC,
+		Labels: w.Labels.list, CIDRInVPC: w.CIDRInVPC,
 	}
 }
 
@@ -123,7 +124,9 @@ func (c *Client) ListQueues(ctx context.Context, f QueueFilter) ([]Queue, error)
 func (c *Client) listQueues(ctx context.Context, op string, f QueueFilter) ([]Queue, error) {
 	var out struct {
 		envelope
-		Queues []wireQueue `json:"queues"`
+		// Items are decoded one by one (decodeQueueItem): the list is shared
+		// by every queue create, so one odd item must not fail it.
+		Queues []json.RawMessage `json:"queues"`
 	}
 	err := c.do(ctx, call{
 		op: op, method: http.MethodGet, path: queuesPath,
@@ -133,10 +136,42 @@ func (c *Client) listQueues(ctx context.Context, op string, f QueueFilter) ([]Qu
 		return nil, err
 	}
 	qs := make([]Queue, 0, len(out.Queues))
-	for _, w := range out.Queues {
-		qs = append(qs, w.domain())
+	for _, raw := range out.Queues {
+		if q, ok := decodeQueueItem(ctx, raw); ok {
+			qs = append(qs, q)
+		}
 	}
 	return qs, nil
+}
+
+// decodeQueueItem reads one entry of the queue list leniently: what cannot be
+// read is logged at DEBUG and left empty (labels: none). An entry that is not
+// a JSON object is skipped.
+func decodeQueueItem(ctx context.Context, raw json.RawMessage) (Queue, bool) {
+	var w wireQueue
+	unread, ok := decodeItem(raw, &w)
+	if !ok {
+		tflog.Debug(ctx, "DLI queue list entry is not an object; skipping it", map[string]any{"entry": clip(raw)})
+		return Queue{}, false
+	}
+	if len(unread) > 0 {
+		tflog.Debug(ctx, "DLI queue list entry has fields in an unexpected shape; leaving them empty",
+			map[string]any{"queue": w.Name, "fields": unread, "entry": clip(raw)})
+	}
+	if w.Labels.unread != "" {
+		tflog.Debug(ctx, "DLI queue labels are in an unexpected shape; reading what could be read",
+			map[string]any{"queue": w.Name, "labels": clip([]byte(w.Labels.unread)), "read": w.Labels.list})
+	}
+	return w.domain(), true
+}
+
+// clip shortens raw JSON for a log line.
+func clip(raw []byte) string {
+	const limit = 512
+	if len(raw) > limit {
+		return string(raw[:limit]) + "..."
+	}
+	return string(raw)
 }
 
 // FindQueueListItem returns the list entry of one queue (any type), which

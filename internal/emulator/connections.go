@@ -229,7 +229,7 @@ func listConnections(e *Emulator, c *call) (int, any, *apiError) {
 		if status != "" && v["status"] != status {
 			continue
 		}
-		if !matchTags(c.query.Get("tags"), cn.Tags) {
+		if !e.matchTags(c.query.Get("tags"), cn.Tags) {
 			continue
 		}
 		items = append(items, v)

@@ -57,9 +57,10 @@ type Delays struct {
 type Emulator struct {
 	cfg Config
 
-	mu     sync.Mutex // guards st and delays
-	st     *state
-	delays Delays
+	mu       sync.Mutex // guards st, delays and variants
+	st       *state
+	delays   Delays
+	variants variants // readings where the sources differ (variants.go)
 
 	faults faultSet
 	log    requestLog

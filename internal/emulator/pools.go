@@ -84,8 +84,8 @@ func createPool(e *Emulator, c *call) (int, any, *apiError) {
 	if b.MaxCU == nil || b.MinCU == nil {
 		return 0, nil, invalid("parameters max_cu and min_cu are required")
 	}
-	if len(b.Description) > 256 {
-		return 0, nil, invalid("parameter description is longer than 256 characters")
+	if err := checkLength("description", b.Description, maxPoolDescription); err != nil {
+		return 0, nil, err
 	}
 	if spec, ok := b.Label["spec"]; ok && spec != "basic" && spec != "standard" {
 		return 0, nil, invalid("parameter label.spec=%q must be basic or standard", spec)
@@ -212,7 +212,7 @@ func listPools(e *Emulator, c *call) (int, any, *apiError) {
 		if status != "" && p.status(c.now) != status {
 			continue
 		}
-		if !matchTags(c.query.Get("tags"), p.Tags) {
+		if !e.matchTags(c.query.Get("tags"), p.Tags) {
 			continue
 		}
 		items = append(items, e.poolView(p, c.now))
@@ -255,8 +255,8 @@ func updatePool(e *Emulator, c *call) (int, any, *apiError) {
 		return 0, nil, invalid("parameter min_cu=%d is less than the %d CUs its queues need", minCU, sum)
 	}
 	if b.Description != nil {
-		if len(*b.Description) > 256 {
-			return 0, nil, invalid("parameter description is longer than 256 characters")
+		if err := checkLength("description", *b.Description, maxPoolDescription); err != nil {
+			return 0, nil, err
 		}
 		p.Description = *b.Description
 	}

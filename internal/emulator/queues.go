@@ -94,8 +94,8 @@ func createQueue(e *Emulator, c *call) (int, any, *apiError) {
 	if charging != 1 && charging != 2 {
 		return 0, nil, invalid("parameter charging_mode=%d must be 1 or 2", charging)
 	}
-	if len(b.Description) > 256 {
-		return 0, nil, invalid("parameter description is longer than 256 characters")
+	if err := checkLength("description", b.Description, maxQueueDescription); err != nil {
+		return 0, nil, err
 	}
 	if err := checkTags(b.Tags); err != nil {
 		return 0, nil, err
@@ -194,7 +194,7 @@ func (e *Emulator) queueItem(q *queue, now time.Time) map[string]any {
 		"create_time": ms(q.CreatedAt), "queue_type": q.Type, "cu_count": q.cuCount(now),
 		"charging_mode": q.ChargingMode, "resource_id": q.ResourceID,
 		"enterprise_project_id": q.EnterpriseProjectID, "cidr_in_vpc": cidr, "resource_mode": q.ResourceMode,
-		"platform": q.Platform, "is_restarting": false, "labels": strings.Join(q.Labels, ","),
+		"platform": q.Platform, "is_restarting": false, "labels": e.labelsAnswer(q),
 		"feature": q.Feature, "queue_resource_type": "vm", "cu_spec": q.CU,
 		"cu_scale_out_limit": out, "cu_scale_in_limit": in, "elastic_resource_pool_name": q.Pool,
 	}
@@ -218,7 +218,7 @@ func listQueues(e *Emulator, c *call) (int, any, *apiError) {
 		if qtype != "all" && q.Type != qtype {
 			continue
 		}
-		if !matchTags(c.query.Get("tags"), q.Tags) {
+		if !e.matchTags(c.query.Get("tags"), q.Tags) {
 			continue
 		}
 		items = append(items, e.queueItem(q, c.now))

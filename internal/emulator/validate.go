@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -87,17 +88,42 @@ func checkRoute(rt route) *apiError {
 	return checkCIDR("cidr", rt.CIDR)
 }
 
+// Length limits of free text, in characters: DLI counts characters, and a
+// Chinese character is three bytes of UTF-8.
+const (
+	// API reference "Creating an Elastic Resource Pool" and "Modifying
+	// Elastic Resource Pool Information": "a maximum of 256 characters";
+	// SDK model_create_elastic_resource_pool_request_body.go likewise.
+	maxPoolDescription = 256
+	// The API reference ("Creating a Queue") states no limit; the user guide's
+	// queue creation page ("Creating a Non-Elastic Resource Pool Queue")
+	// says "a maximum of 128 characters". The emulator applies the latter.
+	maxQueueDescription = 128
+	// API reference "Creating an Elastic Resource Pool", tags: a key has up
+	// to 128 characters, a value up to 255.
+	maxTagKey   = 128
+	maxTagValue = 255
+)
+
+// checkLength refuses free text longer than max characters.
+func checkLength(field, v string, max int) *apiError {
+	if n := utf8.RuneCountInString(v); n > max {
+		return invalid("parameter %s has %d characters, at most %d are allowed", field, n, max)
+	}
+	return nil
+}
+
 func checkTags(tags []tag) *apiError {
 	if len(tags) > 20 {
 		return invalid("parameter tags has %d entries, at most 20 are allowed", len(tags))
 	}
 	seen := map[string]bool{}
 	for i, t := range tags {
-		if t.Key == "" || len(t.Key) > 128 {
-			return invalid("parameter tags[%d].key=%q must be 1-128 characters", i, t.Key)
+		if t.Key == "" || utf8.RuneCountInString(t.Key) > maxTagKey {
+			return invalid("parameter tags[%d].key=%q must be 1-%d characters", i, t.Key, maxTagKey)
 		}
-		if len(t.Value) > 255 {
-			return invalid("parameter tags[%d].value is longer than 255 characters", i)
+		if err := checkLength(fmt.Sprintf("tags[%d].value", i), t.Value, maxTagValue); err != nil {
+			return err
 		}
 		if seen[t.Key] {
 			return invalid("parameter tags has the key %q twice", t.Key)
@@ -105,24 +131,6 @@ func checkTags(tags []tag) *apiError {
 		seen[t.Key] = true
 	}
 	return nil
-}
-
-// matchTags parses a "k=v,k2=v2" filter and reports whether tags carry all of it.
-func matchTags(filter string, tags []tag) bool {
-	if filter == "" {
-		return true
-	}
-	have := map[string]string{}
-	for _, t := range tags {
-		have[t.Key] = t.Value
-	}
-	for _, kv := range strings.Split(filter, ",") {
-		k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
-		if got, ok := have[k]; !ok || (v != "" && got != v) {
-			return false
-		}
-	}
-	return true
 }
 
 // flexInt decodes a number or a numeric string: the seed sends charging_mode as "1".

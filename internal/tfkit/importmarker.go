@@ -3,6 +3,7 @@ package tfkit
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
@@ -101,6 +102,11 @@ func (m ImportMarker) RequiresReplaceMap(description string) planmodifier.Map {
 // report tags, but its lists filter by them. carries lists with the tag filter
 // and reports whether the object is among the results. No tags need no check.
 // what names the kind of object ("queue"), name the object, for the error.
+//
+// The API reference does not say whether a filter of several tags keeps
+// objects carrying all of them or any of them ("Query results are filtered by
+// tag"), so carries is asked once per tag: an object found with each tag on
+// its own carries them all under either reading.
 func VerifyImportedTags(ctx context.Context, configured types.Map, what, name string,
 	carries func(context.Context, []client.Tag) (bool, error)) error {
 	var diags diag.Diagnostics
@@ -108,17 +114,20 @@ func VerifyImportedTags(ctx context.Context, configured types.Map, what, name st
 	if diags.HasError() {
 		return fmt.Errorf("reading the configured tags: %v", diags)
 	}
-	if len(tags) == 0 {
-		return nil
+	var missing []string
+	for _, tag := range tags {
+		ok, err := carries(ctx, []client.Tag{tag})
+		if err != nil {
+			return err
+		}
+		if !ok {
+			missing = append(missing, fmt.Sprintf("%s=%s", tag.Key, tag.Value))
+		}
 	}
-	ok, err := carries(ctx, tags)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return fmt.Errorf("the imported %s %s does not carry all the configured tags, and DLI cannot change "+
-			"its tags. Set tags to the ones it was created with, or replace it (terraform apply "+
-			"-replace=<address>) to create it with these tags", what, name)
+	if len(missing) > 0 {
+		return fmt.Errorf("the imported %s %s does not carry all the configured tags, and DLI cannot change its "+
+			"tags: DLI's list does not find it with %s. Set tags to the ones it was created with, or replace it "+
+			"(terraform apply -replace=<address>) to create it with these tags", what, name, strings.Join(missing, ", "))
 	}
 	return nil
 }

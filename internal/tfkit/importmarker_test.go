@@ -176,15 +176,16 @@ func TestVerifyImportedTags(t *testing.T) {
 	if err := VerifyImportedTags(ctx, strMap("b", "2", "a", "1"), "queue", "q1", carries(true, nil)); err != nil {
 		t.Errorf("carried tags: %v", err)
 	}
-	if len(asked) != 1 || len(asked[0]) != 2 || asked[0][0] != (client.Tag{Key: "a", Value: "1"}) {
-		t.Errorf("filter asked = %v, want both tags sorted by key", asked)
+	want := [][]client.Tag{{{Key: "a", Value: "1"}}, {{Key: "b", Value: "2"}}}
+	if !reflect.DeepEqual(asked, want) {
+		t.Errorf("filter asked = %v, want each tag on its own, sorted by key", asked)
 	}
 
 	err := VerifyImportedTags(ctx, strMap("owner", "x"), "queue", "q1", carries(false, nil))
 	if err == nil {
 		t.Fatal("tags the object does not carry were accepted")
 	}
-	for _, want := range []string{"imported queue q1", "does not carry all the configured tags", "-replace"} {
+	for _, want := range []string{"imported queue q1", "does not carry all the configured tags", "owner=x", "-replace"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}

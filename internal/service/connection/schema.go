@@ -151,6 +151,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"tags": schema.MapAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
+				Validators:  tfkit.TagsValidators(),
 				Description: "Tags set at creation. DLI neither reports nor updates them, so they are kept as " +
 					"configured and changing them creates a new connection. After an import the first apply " +
 					"records the configured tags in place, having checked through the connection list's tag " +

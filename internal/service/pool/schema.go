@@ -71,7 +71,8 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Optional:    true,
 				Computed:    true,
 				Default:     stringdefault.StaticString(""),
-				Validators:  []validator.String{stringvalidator.LengthAtMost(256)},
+				// Characters, not bytes ("Creating an Elastic Resource Pool").
+				Validators: []validator.String{stringvalidator.UTF8LengthAtMost(256)},
 			},
 			"cidr_in_vpc": schema.StringAttribute{
 				Description: "IPv4 CIDR block of the pool's own VPC; DLI uses 172.16.0.0/12 when unset. It must not " +
@@ -100,6 +101,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"in place, having checked through the list API's tag filter that the pool carries them.",
 				Optional:    true,
 				ElementType: types.StringType,
+				Validators:  tfkit.TagsValidators(),
 				PlanModifiers: []planmodifier.Map{
 					tagsMarker.RequiresReplaceMap(
 						"Replaces the pool, unless it was imported and its tags are recorded for the first time."),

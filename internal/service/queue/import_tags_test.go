@@ -16,6 +16,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/emulator"
 )
 
 // TestAccQueue_importTags: an import cannot know a queue's tags. The next
@@ -128,4 +129,52 @@ func createQueueOutOfBand(t *testing.T, env *acctest.Env, pool, name string, tag
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
+}
+
+// TestAccQueue_importTagsAnyFilter: with a tags filter that keeps queues
+// carrying any of its tags (the API reference does not say all or any), the
+// import check still refuses a tag the queue lacks next to one it carries.
+func TestAccQueue_importTagsAnyFilter(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	env.Emulator.SetTagFilter(emulator.TagFilterAny)
+	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue_anytag")
+	source := fmt.Sprintf(`
+terraform {
+  required_providers {
+    dli = { source = %q }
+  }
+}
+`, acctest.ProviderSource())
+	tagged := func(tags string) string {
+		return env.Config(source, poolConfig(pool), queueConfig(name, 16, "  tags = "+tags))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(t, env, name),
+		Steps: []resource.TestStep{
+			{Config: env.Config(source, poolConfig(pool))},
+			{
+				PreConfig:          func() { createQueueOutOfBand(t, env, pool, name, client.Tag{Key: "owner", Value: "acctest"}) },
+				Config:             tagged(`{ owner = "acctest" }`),
+				ResourceName:       addr,
+				ImportState:        true,
+				ImportStateId:      name,
+				ImportStatePersist: true,
+			},
+			{
+				Config:      tagged(`{ owner = "acctest", team = "x" }`),
+				ExpectError: regexp.MustCompile(`does\s+not\s+carry\s+all\s+the\s+configured\s+tags(?s:.*)team=x`),
+			},
+			{
+				Config: tagged(`{ owner = "acctest" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(addr, tfjsonpath.New("tags"),
+					knownvalue.MapExact(map[string]knownvalue.Check{"owner": knownvalue.StringExact("acctest")}))},
+			},
+		},
+	})
 }

@@ -162,6 +162,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"list's tag filter that the queue carries them.",
 				ElementType: types.StringType,
 				Optional:    true,
+				Validators:  tfkit.TagsValidators(),
 				PlanModifiers: []planmodifier.Map{tagsMarker.RequiresReplaceMap(
 					"Replaces the queue, unless it was imported and its tags are recorded for the first time.")},
 			},
