@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -147,27 +148,43 @@ func (c *Client) GetConnection(ctx context.Context, id string) (*Connection, err
 
 // ListConnections returns every connection matching f, paging through the list.
 // DELETED connections are included when the service reports them; filter by Status to drop them.
+//
+// "Listing Enhanced Datasource Connections" defines count as the number of
+// connections returned, that is this page's length, not the total: paging
+// therefore ends on a short (or empty) page and never reads count. A full
+// page that brings no connection not seen before means the service ignores
+// offset; that ends the listing with an error instead of looping forever.
 func (c *Client) ListConnections(ctx context.Context, f ConnectionFilter) ([]Connection, error) {
+	const op = "list enhanced connections"
 	var all []Connection
+	seen := map[string]bool{}
 	for offset := 0; ; {
 		var out struct {
 			envelope
-			Count       flexInt64        `json:"count"`
 			Connections []wireConnection `json:"connections"`
 		}
 		q := append([]param{{"limit", strconv.Itoa(pageSize)}, {"offset", strconv.Itoa(offset)}},
 			nonEmpty(param{"name", f.Name}, param{"status", f.Status}, param{"tags", tagQuery(f.Tags)})...)
-		err := c.do(ctx, call{op: "list enhanced connections", method: http.MethodGet, path: connectionsPath, query: q}, &out)
+		err := c.do(ctx, call{op: op, method: http.MethodGet, path: connectionsPath, query: q}, &out)
 		if err != nil {
 			return nil, err
 		}
+		fresh := 0
 		for _, w := range out.Connections {
+			if !seen[w.ID] {
+				seen[w.ID] = true
+				fresh++
+			}
 			all = append(all, w.domain())
 		}
-		offset += len(out.Connections)
-		if len(out.Connections) < pageSize || (out.Count > 0 && int64(offset) >= int64(out.Count)) {
+		if len(out.Connections) < pageSize {
 			return all, nil
 		}
+		if fresh == 0 {
+			return nil, fmt.Errorf("%s: the page at offset %d repeats connections already listed: "+
+				"DLI did not honour offset", op, offset)
+		}
+		offset += len(out.Connections)
 	}
 }
 

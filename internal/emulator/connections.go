@@ -236,7 +236,9 @@ func listConnections(e *Emulator, c *call) (int, any, *apiError) {
 	}
 	from, to := paginate(len(items), offset, limit)
 	page := append([]map[string]any{}, items[from:to]...)
-	return http.StatusOK, ok(map[string]any{"count": len(items), "connections": page}), nil
+	// count is "Number of returned datasource connections" ("Listing Enhanced
+	// Datasource Connections"): the length of this page, not the total.
+	return http.StatusOK, ok(map[string]any{"count": len(page), "connections": page}), nil
 }
 
 func sortConnections(list []*connection) {
