@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -117,5 +118,39 @@ func TestListConnectionsPagesThroughEmulator(t *testing.T) {
 	}
 	if strings.Join(got, ",") != strings.Join(ids, ",") {
 		t.Fatalf("listed %d connections, want the 230 seeded ones in order", len(got))
+	}
+}
+
+// Every call on a connection id DLI does not know meets DLI.0001 "Connection
+// xxx is not exist" from the emulator and reports NotFound; an invalid
+// parameter on a live connection, also DLI.0001, stays an invalid request.
+func TestMissingConnectionIsNotFound(t *testing.T) {
+	c, _ := startEmulator(t)
+	ctx := context.Background()
+	const id = "2a4a6c1e-0000-4000-8000-000000000000"
+	calls := map[string]func() error{
+		"get":          func() error { _, err := c.GetConnection(ctx, id); return err },
+		"delete":       func() error { return c.DeleteConnection(ctx, id) },
+		"associate":    func() error { return c.AssociateConnection(ctx, id, nil, []string{"q1"}) },
+		"disassociate": func() error { return c.DisassociateConnection(ctx, id, nil, []string{"q1"}) },
+		"hosts":        func() error { return c.UpdateConnectionHosts(ctx, id, nil) },
+		"add route":    func() error { return c.AddConnectionRoute(ctx, id, Route{Name: "r1", CIDR: "10.0.0.0/8"}) },
+		"delete route": func() error { return c.DeleteConnectionRoute(ctx, id, "r1") },
+	}
+	for name, call := range calls {
+		err := call()
+		var apiErr *APIError
+		if !IsNotFound(err) || !errors.As(err, &apiErr) || apiErr.Code != "DLI.0001" {
+			t.Errorf("%s: err = %v, want NotFound from DLI.0001", name, err)
+		}
+	}
+
+	live, err := c.CreateConnection(ctx, CreateConnectionInput{Name: "live_c", VPCID: "v", SubnetID: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.AddConnectionRoute(ctx, live, Route{Name: "r1", CIDR: "10.0.0.1/8"})
+	if !IsInvalid(err) || !strings.Contains(err.Error(), "DLI.0001") {
+		t.Errorf("bad cidr on a live connection: err = %v, want an invalid request (DLI.0001), not NotFound", err)
 	}
 }

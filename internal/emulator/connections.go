@@ -171,11 +171,20 @@ func createConnection(e *Emulator, c *call) (int, any, *apiError) {
 	return http.StatusCreated, ok(map[string]any{"connection_id": cn.ID}), nil
 }
 
+// connectionNotExist is DLI's answer for a connection id it does not know:
+// DLI.0001, its invalid-parameter code, with "Connection xxx is not exist"
+// (quoted in the incumbent provider's
+// resource_huaweicloud_dli_datasource_connection_privilege.go, which treats
+// that code as not found for connection calls), rather than DLI.0002.
+func connectionNotExist(id string) *apiError {
+	return errf(http.StatusBadRequest, "DLI.0001", "Connection %s is not exist", id)
+}
+
 // findConnection returns a connection that can be read (deleted ones included).
 func (e *Emulator) findConnection(id string) (*connection, *apiError) {
 	cn, found := e.st.Connections[id]
 	if !found {
-		return nil, notFound("Enhanced connection", id)
+		return nil, connectionNotExist(id)
 	}
 	return cn, nil
 }
@@ -187,7 +196,9 @@ func (e *Emulator) liveConnection(id string, now time.Time) (*connection, *apiEr
 		return nil, err
 	}
 	if cn.deleted(now) {
-		return nil, notFound("Enhanced connection", id)
+		// (assumed) a DELETED connection DLI still lists answers changes
+		// as an unknown id does.
+		return nil, connectionNotExist(id)
 	}
 	if cn.deleting() {
 		return nil, restricted("Enhanced connection %s is being deleted", id)
@@ -258,7 +269,7 @@ func deleteConnection(e *Emulator, c *call) (int, any, *apiError) {
 		return 0, nil, err
 	}
 	if cn.deleted(c.now) {
-		return 0, nil, notFound("Enhanced connection", cn.ID)
+		return 0, nil, connectionNotExist(cn.ID) // (assumed) as for a missing id
 	}
 	if cn.deleting() {
 		return http.StatusOK, ok(nil), nil

@@ -255,7 +255,7 @@ func TestConnectionRules(t *testing.T) {
 	id := r.body["connection_id"].(string)
 	a.fail(400, "DLI.0006", "POST", a.conns(), base(nil))
 	a.fail(400, "DLI.0001", "POST", a.conns()+"/"+id+"/associate-queue", map[string]any{"queues": []string{"default"}})
-	a.fail(400, "DLI.0002", "POST", a.conns()+"/nope/associate-queue", map[string]any{"queues": []string{"cq"}})
+	a.fail(400, "DLI.0001", "POST", a.conns()+"/nope/associate-queue", map[string]any{"queues": []string{"cq"}})
 	clk.Advance(6 * time.Second)
 	g := a.must("GET", a.conns()+"/"+id, nil)
 	q := g.body["available_queue_info"].([]any)[0].(map[string]any)
@@ -284,7 +284,7 @@ func TestConnectionRules(t *testing.T) {
 	}
 	a.must("DELETE", a.queues()+"/cq", nil)
 	clk.Advance(31 * time.Second)
-	a.fail(400, "DLI.0002", "GET", a.conns()+"/"+id, nil)
+	a.fail(400, "DLI.0001", "GET", a.conns()+"/"+id, nil)
 }
 
 func TestFaults(t *testing.T) {
