@@ -154,3 +154,27 @@ func TestMissingConnectionIsNotFound(t *testing.T) {
 		t.Errorf("bad cidr on a live connection: err = %v, want an invalid request (DLI.0001), not NotFound", err)
 	}
 }
+
+// The create-recovery lookup finds the connection a lost create answer made
+// through the emulator's whole-name filter, and is not misled by connections
+// whose names contain the requested one.
+func TestCreateConnectionRecoveryUsesExactName(t *testing.T) {
+	c, e := startEmulator(t)
+	ctx := context.Background()
+	if _, err := e.SeedConnections(emulator.Seed{Prefix: "etl", Count: 2}); err != nil {
+		t.Fatal(err)
+	}
+	e.AddFault(emulator.Fault{Method: http.MethodPost, PathRegexp: "/enhanced-connections$", Status: 504,
+		Code: "APIGW.0201", Message: "Request timeout", AfterApply: true, Count: 1})
+	id, err := c.CreateConnection(ctx, CreateConnectionInput{Name: "etl", VPCID: "v", SubnetID: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := c.GetConnection(ctx, id)
+	if err != nil || conn.Name != "etl" {
+		t.Fatalf("adopted %s: %+v, %v; want the connection named etl", id, conn, err)
+	}
+	if all, _ := c.ListConnections(ctx, ConnectionFilter{}); len(all) != 3 {
+		t.Errorf("%d connections, want 3: the create was sent twice", len(all))
+	}
+}
