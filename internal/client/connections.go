@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
+	"unicode"
 
 	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -252,8 +254,19 @@ func (c *Client) AddConnectionRoute(ctx context.Context, id string, r Route) err
 }
 
 // DeleteConnectionRoute removes one custom route by name (v3 API).
+//
+// The SDK puts the name into the request path as it is, so a name with '/',
+// '?', '#' or '%' (DLI documents no character set for route names, so a route
+// made elsewhere may have one) would address another path, or another route:
+// "a#b" would delete "a". Such a name is refused before anything is sent.
 func (c *Client) DeleteConnectionRoute(ctx context.Context, id string, name string) error {
 	cl := call{op: "delete route " + name + " from enhanced connection " + id, method: http.MethodDelete, path: routesPath + "/{name}", delete: true}
+	if strings.ContainsAny(name, "/?#%") || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return &APIError{Op: cl.op, Kind: KindInvalid, notApplied: true, Message: fmt.Sprintf(
+			"the route name %q contains a character a request path cannot carry ('/', '?', '#', '%%' or a "+
+				"control character), so the route cannot be deleted through the API by name; delete it on the "+
+				"DLI console", name)}
+	}
 	req := &model.DeleteRouteFromEnhancedConnectionRequest{ConnectionId: id, Name: name}
 	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteRouteFromEnhancedConnectionInvoker {
 		return c.dli.DeleteRouteFromEnhancedConnectionInvoker(req)

@@ -178,3 +178,22 @@ func TestCreateConnectionRecoveryUsesExactName(t *testing.T) {
 		t.Errorf("%d connections, want 3: the create was sent twice", len(all))
 	}
 }
+
+// A route name that a request path cannot carry is refused before sending:
+// DELETE .../routes/a#b would reach DLI as a delete of route "a".
+func TestDeleteRouteRefusesNamesThePathCannotCarry(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, _ *http.Request, _ int) { reply(w, 200, `{"is_success":true}`) })
+	c := newTestClient(t, f, 0)
+	for _, name := range []string{"a#b", "a?b", "a/b", "50%", "a\nb"} {
+		err := c.DeleteConnectionRoute(context.Background(), "c1", name)
+		if !IsInvalid(err) || !strings.Contains(err.Error(), "DLI console") {
+			t.Errorf("%q: err = %v, want a refusal", name, err)
+		}
+	}
+	if n := len(f.requests()); n != 0 {
+		t.Errorf("%d requests sent, want none", n)
+	}
+	if err := c.DeleteConnectionRoute(context.Background(), "c1", "路由 a.b"); err != nil {
+		t.Errorf("a name of other characters: %v", err)
+	}
+}

@@ -266,7 +266,7 @@ func TestConnectionRules(t *testing.T) {
 	if !strings.Contains(del.body["error_msg"].(string), "c1") {
 		t.Fatalf("message does not name the connection: %s", del.raw)
 	}
-	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": "r 1", "cidr": "10.0.0.0/8"})
+	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": strings.Repeat("r", 65), "cidr": "10.0.0.0/8"})
 	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": "r1", "cidr": "10.0.0.0"})
 	a.must("POST", "/v2.0/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": "r1", "cidr": "10.0.0.0/8"})
 	a.fail(400, "DLI.0006", "POST", "/v3/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": "r1", "cidr": "10.0.0.0/8"})
