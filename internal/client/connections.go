@@ -2,8 +2,11 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
+	"unicode"
 
 	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -147,27 +150,43 @@ func (c *Client) GetConnection(ctx context.Context, id string) (*Connection, err
 
 // ListConnections returns every connection matching f, paging through the list.
 // DELETED connections are included when the service reports them; filter by Status to drop them.
+//
+// "Listing Enhanced Datasource Connections" defines count as the number of
+// connections returned, that is this page's length, not the total: paging
+// therefore ends on a short (or empty) page and never reads count. A full
+// page that brings no connection not seen before means the service ignores
+// offset; that ends the listing with an error instead of looping forever.
 func (c *Client) ListConnections(ctx context.Context, f ConnectionFilter) ([]Connection, error) {
+	const op = "list enhanced connections"
 	var all []Connection
+	seen := map[string]bool{}
 	for offset := 0; ; {
 		var out struct {
 			envelope
-			Count       flexInt64        `json:"count"`
 			Connections []wireConnection `json:"connections"`
 		}
 		q := append([]param{{"limit", strconv.Itoa(pageSize)}, {"offset", strconv.Itoa(offset)}},
 			nonEmpty(param{"name", f.Name}, param{"status", f.Status}, param{"tags", tagQuery(f.Tags)})...)
-		err := c.do(ctx, call{op: "list enhanced connections", method: http.MethodGet, path: connectionsPath, query: q}, &out)
+		err := c.do(ctx, call{op: op, method: http.MethodGet, path: connectionsPath, query: q}, &out)
 		if err != nil {
 			return nil, err
 		}
+		fresh := 0
 		for _, w := range out.Connections {
+			if !seen[w.ID] {
+				seen[w.ID] = true
+				fresh++
+			}
 			all = append(all, w.domain())
 		}
-		offset += len(out.Connections)
-		if len(out.Connections) < pageSize || (out.Count > 0 && int64(offset) >= int64(out.Count)) {
+		if len(out.Connections) < pageSize {
 			return all, nil
 		}
+		if fresh == 0 {
+			return nil, fmt.Errorf("%s: the page at offset %d repeats connections already listed: "+
+				"DLI did not honour offset", op, offset)
+		}
+		offset += len(out.Connections)
 	}
 }
 
@@ -235,8 +254,19 @@ func (c *Client) AddConnectionRoute(ctx context.Context, id string, r Route) err
 }
 
 // DeleteConnectionRoute removes one custom route by name (v3 API).
+//
+// The SDK puts the name into the request path as it is, so a name with '/',
+// '?', '#' or '%' (DLI documents no character set for route names, so a route
+// made elsewhere may have one) would address another path, or another route:
+// "a#b" would delete "a". Such a name is refused before anything is sent.
 func (c *Client) DeleteConnectionRoute(ctx context.Context, id string, name string) error {
 	cl := call{op: "delete route " + name + " from enhanced connection " + id, method: http.MethodDelete, path: routesPath + "/{name}", delete: true}
+	if strings.ContainsAny(name, "/?#%") || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return &APIError{Op: cl.op, Kind: KindInvalid, notApplied: true, Message: fmt.Sprintf(
+			"the route name %q contains a character a request path cannot carry ('/', '?', '#', '%%' or a "+
+				"control character), so the route cannot be deleted through the API by name; delete it on the "+
+				"DLI console", name)}
+	}
 	req := &model.DeleteRouteFromEnhancedConnectionRequest{ConnectionId: id, Name: name}
 	_, err := sdkCall(ctx, c, cl, func() *dli.DeleteRouteFromEnhancedConnectionInvoker {
 		return c.dli.DeleteRouteFromEnhancedConnectionInvoker(req)

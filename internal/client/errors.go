@@ -20,7 +20,7 @@ type Kind int
 // Error kinds.
 const (
 	KindUnknown       Kind = iota
-	KindNotFound           // DLI said the object does not exist (DLI.0002, DLI.0023, DLI.0001 "is not exist"), a lookup found no match, or a DELETED connection
+	KindNotFound           // DLI said the object does not exist (DLI.0002, DLI.0023, DLI.0001 "Connection xxx is not exist"), a lookup found no match, or a DELETED connection
 	KindAlreadyExists      // DLI.0006
 	KindThrottled          // HTTP 429 / APIGW.0308
 	KindAuth               // 401/403, DLI.0013/0014, APIGW.0301
@@ -204,11 +204,22 @@ func kindFromMessage(message string) Kind {
 	return KindInvalid
 }
 
-// saysNotExist reads the message of a DLI.0001 answer, which DLI also uses
-// for a missing connection ("Connection xxx is not exist").
+// connectionNotExistPattern is DLI's DLI.0001 answer for a connection id it
+// does not know, "Connection xxx is not exist" (quoted in the incumbent
+// provider's resource_huaweicloud_dli_datasource_connection_privilege.go),
+// with the wordings "does not exist" and "not found" tolerated.
+var connectionNotExistPattern = regexp.MustCompile(
+	`(?i)^\s*(the\s+)?(enhanced\s+)?(datasource\s+)?connection\s+\S+\s+(is\s+not\s+exists?|does\s+not\s+exist|not\s+exists?|(is\s+)?not\s+found)\b`)
+
+// saysNotExist reads the message of a DLI.0001 answer. DLI.0001 is DLI's
+// invalid-parameter code, which it also uses for a missing connection. Only a
+// message whose subject is the connection counts as not found: one naming
+// some other missing object ("queue q1 does not exist" in a bind request)
+// is an invalid parameter of a call whose own object exists, and taking it
+// for not found would drop a live connection from the state, or let a
+// delete "succeed" while the connection lives on.
 func saysNotExist(message string) bool {
-	m := strings.ToLower(message)
-	return strings.Contains(m, "not exist") || strings.Contains(m, "not found") || strings.Contains(m, "does not exist")
+	return connectionNotExistPattern.MatchString(message)
 }
 
 // signaturePattern finds signature values a server might echo back.

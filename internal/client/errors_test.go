@@ -21,6 +21,12 @@ func TestErrorKinds(t *testing.T) {
 		{"DLI.0002", 400, `{"error_code":"DLI.0002","error_msg":"queue does not exist"}`, KindNotFound, IsNotFound},
 		{"DLI.0001 not exist", 400, `{"error_code":"DLI.0001","error_msg":"Connection c-1 is not exist"}`, KindNotFound, IsNotFound},
 		{"DLI.0001 invalid", 400, `{"error_code":"DLI.0001","error_msg":"cu_count must be a multiple of 16"}`, KindInvalid, IsInvalid},
+		{"DLI.0001 connection does not exist", 400, `{"error_code":"DLI.0001","error_msg":"The enhanced connection 5e1f does not exist."}`, KindNotFound, IsNotFound},
+		// DLI.0001 naming some other missing object is an invalid parameter:
+		// the object of the call exists.
+		{"DLI.0001 other object not exist", 400, `{"error_code":"DLI.0001","error_msg":"Queue q1 is not exist"}`, KindInvalid, IsInvalid},
+		{"DLI.0001 parameter not found", 400, `{"error_code":"DLI.0001","error_msg":"Invalid parameter queues: q1 not found"}`, KindInvalid, IsInvalid},
+		{"DLI.0001 connection in a parameter", 400, `{"error_code":"DLI.0001","error_msg":"Elastic resource pool p1 bound to connection c-1 does not exist"}`, KindInvalid, IsInvalid},
 		{"DLI.0006", 400, `{"error_code":"DLI.0006","error_msg":"queue already exists"}`, KindAlreadyExists, IsAlreadyExists},
 		{"429", 429, `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}`, KindThrottled, IsThrottled},
 		{"401", 401, `{"error_code":"DLI.0013","error_msg":"user authentication failed"}`, KindAuth, IsAuth},

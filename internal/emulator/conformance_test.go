@@ -174,7 +174,7 @@ func TestConformanceSDK(t *testing.T) {
 	_, err = c.DisassociateQueueFromEnhancedConnection(&model.DisassociateQueueFromEnhancedConnectionRequest{ConnectionId: id,
 		Body: &model.DisassociateQueueFromEnhancedConnectionRequestBody{Queues: &[]string{"solo"}}})
 	check(t, "disassociate", err)
-	lc, err := c.ListEnhancedConnections(&model.ListEnhancedConnectionsRequest{Name: ptr("conn")})
+	lc, err := c.ListEnhancedConnections(&model.ListEnhancedConnectionsRequest{Name: ptr("conn1")})
 	check(t, "list connections", err)
 	if *lc.Count != 1 || *(*lc.Connections)[0].Id != id || len(*(*lc.Connections)[0].AvailableQueueInfo) != 0 || len(*(*lc.Connections)[0].Hosts) != 0 {
 		t.Fatalf("connections: %v", lc)

@@ -23,7 +23,7 @@ func TestConnectionDeleteIsIdempotent(t *testing.T) {
 	if g := a.must("GET", a.conns()+"/"+id, nil); g.body["status"] != "DELETED" {
 		t.Fatalf("the repeated delete restarted the deletion: %s", g.raw)
 	}
-	a.fail(400, "DLI.0002", "DELETE", a.conns()+"/"+id, nil)
+	a.fail(400, "DLI.0001", "DELETE", a.conns()+"/"+id, nil) // a DELETED connection answers as a missing one
 	// Changes other than the delete are still refused while deleting.
 	r = a.must("POST", a.conns(), map[string]any{"name": "idem_d", "dest_vpc_id": "v", "dest_network_id": "s"})
 	other, _ := r.body["connection_id"].(string)

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -171,11 +170,20 @@ func createConnection(e *Emulator, c *call) (int, any, *apiError) {
 	return http.StatusCreated, ok(map[string]any{"connection_id": cn.ID}), nil
 }
 
+// connectionNotExist is DLI's answer for a connection id it does not know:
+// DLI.0001, its invalid-parameter code, with "Connection xxx is not exist"
+// (quoted in the incumbent provider's
+// resource_huaweicloud_dli_datasource_connection_privilege.go, which treats
+// that code as not found for connection calls), rather than DLI.0002.
+func connectionNotExist(id string) *apiError {
+	return errf(http.StatusBadRequest, "DLI.0001", "Connection %s is not exist", id)
+}
+
 // findConnection returns a connection that can be read (deleted ones included).
 func (e *Emulator) findConnection(id string) (*connection, *apiError) {
 	cn, found := e.st.Connections[id]
 	if !found {
-		return nil, notFound("Enhanced connection", id)
+		return nil, connectionNotExist(id)
 	}
 	return cn, nil
 }
@@ -187,7 +195,9 @@ func (e *Emulator) liveConnection(id string, now time.Time) (*connection, *apiEr
 		return nil, err
 	}
 	if cn.deleted(now) {
-		return nil, notFound("Enhanced connection", id)
+		// (assumed) a DELETED connection DLI still lists answers changes
+		// as an unknown id does.
+		return nil, connectionNotExist(id)
 	}
 	if cn.deleting() {
 		return nil, restricted("Enhanced connection %s is being deleted", id)
@@ -212,7 +222,12 @@ func listConnections(e *Emulator, c *call) (int, any, *apiError) {
 	if err != nil {
 		return 0, nil, err
 	}
-	nameFilter := lower(c.query.Get("name"))
+	// The name filter matches the whole name: the incumbent provider's
+	// data-source test (data_source_huaweicloud_dli_datasource_connections_test.go)
+	// expects no connection for name = "tf_test" while tf_test_xxxxx exists.
+	// (assumed) It compares case too: connection names keep their case and
+	// nothing documents the filter ignoring it.
+	nameFilter := c.query.Get("name")
 	status := c.query.Get("status")
 	var all []*connection
 	for _, id := range sortedKeys(e.st.Connections) {
@@ -223,7 +238,7 @@ func listConnections(e *Emulator, c *call) (int, any, *apiError) {
 	var items []map[string]any
 	for _, cn := range all {
 		v := e.connectionView(cn, c.now)
-		if nameFilter != "" && !strings.Contains(lower(cn.Name), nameFilter) {
+		if nameFilter != "" && cn.Name != nameFilter {
 			continue
 		}
 		if status != "" && v["status"] != status {
@@ -236,7 +251,9 @@ func listConnections(e *Emulator, c *call) (int, any, *apiError) {
 	}
 	from, to := paginate(len(items), offset, limit)
 	page := append([]map[string]any{}, items[from:to]...)
-	return http.StatusOK, ok(map[string]any{"count": len(items), "connections": page}), nil
+	// count is "Number of returned datasource connections" ("Listing Enhanced
+	// Datasource Connections"): the length of this page, not the total.
+	return http.StatusOK, ok(map[string]any{"count": len(page), "connections": page}), nil
 }
 
 func sortConnections(list []*connection) {
@@ -256,7 +273,7 @@ func deleteConnection(e *Emulator, c *call) (int, any, *apiError) {
 		return 0, nil, err
 	}
 	if cn.deleted(c.now) {
-		return 0, nil, notFound("Enhanced connection", cn.ID)
+		return 0, nil, connectionNotExist(cn.ID) // (assumed) as for a missing id
 	}
 	if cn.deleting() {
 		return http.StatusOK, ok(nil), nil

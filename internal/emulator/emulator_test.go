@@ -255,7 +255,7 @@ func TestConnectionRules(t *testing.T) {
 	id := r.body["connection_id"].(string)
 	a.fail(400, "DLI.0006", "POST", a.conns(), base(nil))
 	a.fail(400, "DLI.0001", "POST", a.conns()+"/"+id+"/associate-queue", map[string]any{"queues": []string{"default"}})
-	a.fail(400, "DLI.0002", "POST", a.conns()+"/nope/associate-queue", map[string]any{"queues": []string{"cq"}})
+	a.fail(400, "DLI.0001", "POST", a.conns()+"/nope/associate-queue", map[string]any{"queues": []string{"cq"}})
 	clk.Advance(6 * time.Second)
 	g := a.must("GET", a.conns()+"/"+id, nil)
 	q := g.body["available_queue_info"].([]any)[0].(map[string]any)
@@ -266,7 +266,7 @@ func TestConnectionRules(t *testing.T) {
 	if !strings.Contains(del.body["error_msg"].(string), "c1") {
 		t.Fatalf("message does not name the connection: %s", del.raw)
 	}
-	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": "r 1", "cidr": "10.0.0.0/8"})
+	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": strings.Repeat("r", 65), "cidr": "10.0.0.0/8"})
 	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": "r1", "cidr": "10.0.0.0"})
 	a.must("POST", "/v2.0/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": "r1", "cidr": "10.0.0.0/8"})
 	a.fail(400, "DLI.0006", "POST", "/v3/"+a.pid()+"/datasource/enhanced-connections/"+id+"/routes", map[string]any{"name": "r1", "cidr": "10.0.0.0/8"})
@@ -284,7 +284,7 @@ func TestConnectionRules(t *testing.T) {
 	}
 	a.must("DELETE", a.queues()+"/cq", nil)
 	clk.Advance(31 * time.Second)
-	a.fail(400, "DLI.0002", "GET", a.conns()+"/"+id, nil)
+	a.fail(400, "DLI.0001", "GET", a.conns()+"/"+id, nil)
 }
 
 func TestFaults(t *testing.T) {

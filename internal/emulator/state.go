@@ -259,6 +259,16 @@ func (e *Emulator) DeleteConnectionNow(id string) {
 	}
 }
 
+// RemoveConnectionNow removes a connection at once, as if someone deleted it
+// out of band and DLI then stopped reporting it as DELETED: from now on every
+// call on its id answers DLI.0001 "Connection xxx is not exist".
+func (e *Emulator) RemoveConnectionNow(id string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.st.Connections, id)
+	_ = e.save()
+}
+
 func sortedKeys[M ~map[string]V, V any](m M) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

@@ -15,7 +15,6 @@ var (
 	nameRe      = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 	allDigitsRe = regexp.MustCompile(`^[0-9]+$`)
 	hostNameRe  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
-	routeNameRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 	clockRe     = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
 )
 
@@ -81,9 +80,13 @@ func checkHosts(hosts []host) *apiError {
 	return nil
 }
 
+// maxRouteNameLen is the route name limit of "Creating a Route": 1 to 64
+// characters, with no character set documented, so none is enforced.
+const maxRouteNameLen = 64
+
 func checkRoute(rt route) *apiError {
-	if !routeNameRe.MatchString(rt.Name) {
-		return invalid("parameter name=%q must be 1-64 letters, digits, '_' or '-'", rt.Name)
+	if n := utf8.RuneCountInString(rt.Name); n < 1 || n > maxRouteNameLen {
+		return invalid("parameter name=%q must be 1 to %d characters", rt.Name, maxRouteNameLen)
 	}
 	return checkCIDR("cidr", rt.CIDR)
 }

@@ -96,7 +96,7 @@ func TestAccScenario_badInputRefusedAtPlan(t *testing.T) {
 		{"route cidr", conn("sc_c", `  routes = [{ name = "r1", cidr = "10.0.0.0/33" }]`), "routes", "is not an IPv4 CIDR block"},
 		{"route host bits", conn("sc_c", `  routes = [{ name = "r1", cidr = "10.0.0.1/16" }]`), "routes", "has host bits set"},
 		{"route twice", conn("sc_c", "  routes = [\n    { name = \"r1\", cidr = \"10.0.0.0/16\" },\n    { name = \"r1\", cidr = \"10.1.0.0/16\" },\n  ]"), "routes", "appears more than once"},
-		{"route name", conn("sc_c", `  routes = [{ name = "bad route", cidr = "10.0.0.0/16" }]`), "routes", "may contain only letters, digits, '_' and '-'"},
+		{"route name", conn("sc_c", `  routes = [{ name = "to/db", cidr = "10.0.0.0/16" }]`), "routes", "cannot carry '/', '?', '#', '%' or control characters"},
 		{"connection name dash", conn("bad-name", ""), "name", "may contain only letters, digits and underscores"},
 		{"connection name long", conn(strings.Repeat("c", 65), ""), "name", "string length must be between 1 and 64"},
 		{"connection default queue", conn("sc_c", `  queues = ["default"]`), "queues", `value must be none of: ["default"]`},

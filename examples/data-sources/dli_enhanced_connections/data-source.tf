@@ -1,6 +1,12 @@
-# Every live connection whose name contains "test".
+# Every live connection tagged team = "etl".
 data "dli_enhanced_connections" "test" {
-  name = "test"
+  tags = { team = "etl" }
+}
+
+# The connection named exactly "etl_conn" (the name filter matches whole
+# names, case included), if it exists: an empty list otherwise.
+data "dli_enhanced_connections" "by_name" {
+  name = "etl_conn"
 }
 
 # Connections DLI still reports after their deletion appear only on request.

@@ -47,12 +47,15 @@ func (d *connectionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		Description: "Lists the DLI enhanced datasource connections of the project that match every filter " +
 			"given; with no filter, all of them except those DLI reports as DELETED. The filters are applied " +
-			"by DLI, and the list is read page after page to the end.",
+			"by DLI (the provider checks the name once more, exactly), and the list is read page after page " +
+			"to the end.",
 		Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{
 				Optional: true,
-				Description: "Keeps the connections whose name contains this text, ignoring case (the list " +
-					"API's fuzzy name filter). Use the dli_enhanced_connection data source for one name.",
+				Description: "Keeps the connection whose name is exactly this, case included. DLI's list " +
+					"filter matches whole names, not parts of them; it does not document whether it ignores " +
+					"case, so the provider keeps only exact matches. The dli_enhanced_connection data source " +
+					"also finds a name that differs only in case.",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"status": schema.StringAttribute{
@@ -111,6 +114,9 @@ func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if f.Status == "" {
 		conns = withoutDeleted(conns)
 	}
+	if f.Name != "" {
+		conns = namedExactly(conns, f.Name)
+	}
 	m.Connections = make([]connectionItemModel, 0, len(conns))
 	ids := make([]attr.Value, 0, len(conns))
 	for _, c := range conns {
@@ -121,4 +127,18 @@ func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	resp.Diagnostics.Append(diags...)
 	m.IDs = list
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// namedExactly keeps the connections called name, case included. DLI's name
+// filter matches whole names (the incumbent provider's data-source test); it
+// may or may not ignore case, which is not documented, so this makes the
+// result the same either way.
+func namedExactly(conns []client.Connection, name string) []client.Connection {
+	out := make([]client.Connection, 0, len(conns))
+	for _, c := range conns {
+		if c.Name == name {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package connection
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -32,14 +33,25 @@ func TestConnectionNamedAmbiguous(t *testing.T) {
 	}
 }
 
-func TestConnectionNamedNotFoundNamesFilterAndCount(t *testing.T) {
-	_, err := connectionNamed([]client.Connection{{Name: "etl_b"}, {Name: "etl_a"}}, "etl")
-	want := `no enhanced connection is named "etl". The list filter name = "etl" matched 2 connections (etl_a, etl_b).`
-	if err == nil || !strings.Contains(err.Error(), want) {
+func TestConnectionNamedNotFoundNamesSimilarNames(t *testing.T) {
+	_, err := connectionNamed([]client.Connection{{Name: "etl_b"}, {Name: "etl_a"}, {Name: "other"}}, "ETL")
+	want := `no enhanced connection is named "ETL", exactly or ignoring case. Names that resemble it: 2 connections (etl_a, etl_b).`
+	var none *noSuchNameError
+	if !errors.As(err, &none) || !strings.Contains(err.Error(), want) {
 		t.Fatalf("got %v", err)
 	}
-	if _, err := connectionNamed(nil, "x"); err == nil || !strings.Contains(err.Error(), "matched 0 connections.") {
-		t.Fatalf("empty: got %v", err)
+	if _, err := connectionNamed([]client.Connection{{Name: "other"}}, "x"); !errors.As(err, &none) ||
+		!strings.Contains(err.Error(), `is named "x", exactly or ignoring case.`+"\n") {
+		t.Fatalf("no similar names: got %v", err)
+	}
+}
+
+// The list data source keeps exact matches only, case included, whether DLI's
+// filter compares case or not.
+func TestNamedExactly(t *testing.T) {
+	got := namedExactly([]client.Connection{{ID: "1", Name: "Conn"}, {ID: "2", Name: "conn"}, {ID: "3", Name: "conn_2"}}, "conn")
+	if len(got) != 1 || got[0].ID != "2" {
+		t.Fatalf("got %+v", got)
 	}
 }
 

@@ -77,12 +77,23 @@ data "dli_enhanced_connections" "deleted" {
 }
 
 data "dli_enhanced_connections" "active" {
-  name   = "%[1]s_01"
+  name   = "%[1]s_0150"
   status = "ACTIVE"
 }
 
 data "dli_enhanced_connections" "by_name" {
-  name = upper("%[1]s_020")
+  name = "%[1]s_0200"
+}
+
+# The name filter matches whole names (the incumbent's data-source test):
+# the common prefix of every seeded name matches none of them.
+data "dli_enhanced_connections" "prefix" {
+  name = %[1]q
+}
+
+# Exact, case included.
+data "dli_enhanced_connections" "other_case" {
+  name = upper("%[1]s_0200")
 }
 
 data "dli_enhanced_connections" "none" {
@@ -94,8 +105,10 @@ data "dli_enhanced_connections" "none" {
 				statecheck.ExpectKnownValue(ds("tagged"), tfjsonpath.New("connections"), knownvalue.ListSizeExact(205)),
 				statecheck.ExpectKnownValue(ds("deleted"), idsPath, exactStrings(gone)),
 				statecheck.ExpectKnownValue(ds("deleted"), first.AtMapKey("status"), knownvalue.StringExact("DELETED")),
-				statecheck.ExpectKnownValue(ds("active"), idsPath, exactStrings(ids[100:200]...)),
-				statecheck.ExpectKnownValue(ds("by_name"), idsPath, exactStrings(ids[200:205]...)),
+				statecheck.ExpectKnownValue(ds("active"), idsPath, exactStrings(ids[150])),
+				statecheck.ExpectKnownValue(ds("by_name"), idsPath, exactStrings(ids[200])),
+				statecheck.ExpectKnownValue(ds("prefix"), idsPath, knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue(ds("other_case"), idsPath, knownvalue.ListSizeExact(0)),
 				statecheck.ExpectKnownValue(ds("none"), idsPath, knownvalue.ListSizeExact(0)),
 				statecheck.ExpectKnownValue(ds("by_name"), first, knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"id":                     knownvalue.StringExact(ids[200]),
@@ -182,8 +195,9 @@ output "bound_pools" {
 }
 
 // TestAccEnhancedConnectionDataSource_lookupErrors covers the singular lookup's
-// choices and errors: exact name, case-only ambiguity, no match, unknown id,
-// and neither or both of id and name.
+// choices and errors: exact name, a name differing only in case (which DLI's
+// whole-name filter does not return), case-only ambiguity, no match, unknown
+// id, and neither or both of id and name.
 func TestAccEnhancedConnectionDataSource_lookupErrors(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
@@ -193,6 +207,8 @@ func TestAccEnhancedConnectionDataSource_lookupErrors(t *testing.T) {
 	upperID := seedConnections(t, env, emulator.Seed{Prefix: upperPrefix, Count: 1})[0]
 	lowerName, upperName := lowerPrefix+"_0000", upperPrefix+"_0000"
 	mixed := "Dup" + strings.TrimPrefix(lowerName, "dup")
+	soloPrefix := strings.ToUpper(acctest.Name("solo"))
+	soloID := seedConnections(t, env, emulator.Seed{Prefix: soloPrefix, Count: 1})[0]
 	lookup := func(arg string) string {
 		return env.Config(fmt.Sprintf(`
 data "dli_enhanced_connection" "test" {
@@ -211,14 +227,20 @@ data "dli_enhanced_connection" "test" {
 			},
 			{
 				Config: lookup(fmt.Sprintf("name = %q", lowerPrefix+"_000")),
-				ExpectError: words(fmt.Sprintf(`no enhanced connection is named %q. The list filter name = %q matched 2 connections (%s, %s).`,
-					lowerPrefix+"_000", lowerPrefix+"_000", upperName, lowerName)),
+				ExpectError: words(fmt.Sprintf(`no enhanced connection is named %q, exactly or ignoring case. Names that resemble it: 2 connections (%s, %s).`,
+					lowerPrefix+"_000", upperName, lowerName)),
 			},
 			{
 				// A name pool rules would refuse is a valid connection name:
 				// the lookup runs, and finds nothing.
 				Config:      lookup(`name = "_2024"`),
 				ExpectError: words(`no enhanced connection is named "_2024"`),
+			},
+			{
+				Config: lookup(fmt.Sprintf("name = %q", strings.ToLower(soloPrefix)+"_0000")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.dli_enhanced_connection.test", idOf, knownvalue.StringExact(soloID)),
+				},
 			},
 			{
 				Config:      lookup(`id = "00000000-0000-4000-8000-000000000000"`),

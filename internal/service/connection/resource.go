@@ -5,6 +5,7 @@ package connection
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -249,7 +250,22 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 // route_table_id and tags, so the import marks them unknown: the first apply
 // then records the configured values (tags after checking them, see Update)
 // instead of creating a new connection.
+//
+// An id DLI does not know (it answers DLI.0001 "Connection xxx is not exist")
+// or reports DELETED fails the import here, with an error that says so and
+// names the id, rather than leaving Read to drop it from the state.
 func (r *connectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if r.client != nil {
+		if _, err := r.client.GetConnection(ctx, req.ID); client.IsNotFound(err) {
+			resp.Diagnostics.AddError("Cannot Import DLI Enhanced Connection",
+				fmt.Sprintf("Enhanced connection %q not found: DLI does not know this id, or reports the "+
+					"connection DELETED. Check the id (the connection's id, not its name) and the region.\n\n%s", req.ID, err))
+			return
+		} else if err != nil {
+			tfkit.AddError(&resp.Diagnostics, "Cannot Import DLI Enhanced Connection", err)
+			return
+		}
+	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, tagsMarker, routeTableMarker)...)
 }

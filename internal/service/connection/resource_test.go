@@ -582,7 +582,14 @@ resource "dli_enhanced_connection" "test" {
     { name = "r1", cidr = "10.0.0.0/16" },
     { name = "r1", cidr = "10.1.0.0/16" },
   ]`), words(`The route name "r1" appears more than once`)},
-		{conn("test1", `  routes = [{ name = "bad route", cidr = "10.0.0.0/16" }]`), words("may contain only letters, digits, '_' and '-'")},
+		// Route names: "Creating a Route" documents 1 to 64 characters and
+		// no character set; characters a request path cannot carry are the
+		// provider's own limit.
+		{conn("test1", fmt.Sprintf(`  routes = [{ name = %q, cidr = "10.0.0.0/16" }]`, strings.Repeat("路", 65))),
+			words("UTF-8 character count must be between 1 and 64, got: 65")},
+		{conn("test1", `  routes = [{ name = "", cidr = "10.0.0.0/16" }]`), words("UTF-8 character count must be between 1 and 64, got: 0")},
+		{conn("test1", `  routes = [{ name = "office/a", cidr = "10.0.0.0/16" }]`), words(`The route name "office/a" contains "/"`)},
+		{conn("test1", `  routes = [{ name = "a#b", cidr = "10.0.0.0/16" }]`), words("cannot carry '/', '?', '#', '%' or control characters")},
 		{conn("bad-name", ""), words("may contain only letters, digits and underscores")},
 		{conn("", ""), words("string length must be between 1 and 64")},
 		{conn("conn.1", ""), words("may contain only letters, digits and underscores")},
@@ -598,6 +605,12 @@ resource "dli_enhanced_connection" "test" {
 	for _, name := range []string{"_dwh", "2024"} {
 		steps = append(steps, resource.TestStep{Config: conn(name, ""), PlanOnly: true, ExpectNonEmptyPlan: true})
 	}
+	// Route names of any characters plan, up to 64 of them (192 bytes here).
+	steps = append(steps, resource.TestStep{Config: conn("test1", fmt.Sprintf(`  routes = [
+    { name = "route.a", cidr = "10.1.0.0/16" },
+    { name = "路由", cidr = "10.2.0.0/16" },
+    { name = %q, cidr = "10.3.0.0/16" },
+  ]`, strings.Repeat("路", 64))), PlanOnly: true, ExpectNonEmptyPlan: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps:                    steps,

@@ -23,14 +23,11 @@ const (
 	maxNameLen      = 64    // connection name
 	maxHosts        = 20000 // entries of the host mapping
 	maxHostNameLen  = 128
-	maxRouteNameLen = 64 // (assumed) the v3 route API documents no limit; the emulator enforces 64
+	maxRouteNameLen = 64 // characters, "Creating a Route": "1 to 64 characters", no character set
 	maxPoolNameLen  = 128
 )
 
-var (
-	hostNameRe  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
-	routeNameRe = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-)
+var hostNameRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
 
 // Schema describes dli_enhanced_connection.
 func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -131,12 +128,13 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
 							Required: true,
-							Description: "Route name: 1 to 64 letters, digits, '_' or '-'. Unique within the " +
-								"set (case-insensitive).",
+							Description: "Route name: 1 to 64 characters, which DLI documents without a character " +
+								"set. It must not contain '/', '?', '#', '%' or control characters: a route is deleted " +
+								"by its name in the request path, which cannot carry them. Unique within the set " +
+								"(case-insensitive).",
 							Validators: []validator.String{
-								stringvalidator.LengthBetween(1, maxRouteNameLen),
-								stringvalidator.RegexMatches(routeNameRe,
-									"may contain only letters, digits, '_' and '-'"),
+								stringvalidator.UTF8LengthBetween(1, maxRouteNameLen),
+								pathSegmentSafe{},
 							},
 						},
 						"cidr": schema.StringAttribute{

@@ -101,3 +101,25 @@ func TestUniqueRouteNames(t *testing.T) {
 		t.Error("two routes named r1 accepted")
 	}
 }
+
+// Route names DLI documents as 1 to 64 characters of any kind pass; only
+// characters a request path segment cannot carry are refused.
+func TestPathSegmentSafe(t *testing.T) {
+	check := func(name string) bool {
+		resp := &validator.StringResponse{}
+		pathSegmentSafe{}.ValidateString(context.Background(), validator.StringRequest{
+			Path: path.Root("routes"), ConfigValue: types.StringValue(name),
+		}, resp)
+		return !resp.Diagnostics.HasError()
+	}
+	for _, ok := range []string{"route.a", "路由", "office 2", "r+1", "a;b", "ünï-cödé_1"} {
+		if !check(ok) {
+			t.Errorf("%q refused", ok)
+		}
+	}
+	for _, bad := range []string{"a/b", "a?b", "a#b", "50%", "a\tb", "a\x00"} {
+		if check(bad) {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
