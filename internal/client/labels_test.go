@@ -70,30 +70,12 @@ func TestQueueListOddFieldKeepsEntry(t *testing.T) {
 	}
 }
 
-// startEmulator serves a fresh emulator and returns a client of it.
-func startEmulator(t *testing.T) (*emulator.Emulator, *Client) {
-	t.Helper()
-	srv, err := emulator.Start(emulator.Config{AccessKey: testAK, SecretKey: testSK, ProjectID: testPID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
-	c, err := New(context.Background(), Config{
-		Region: "cn-north-4", AccessKey: testAK, SecretKey: testSK, ProjectID: testPID,
-		Endpoint: srv.URL, IAMEndpoint: srv.URL,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return srv.Emulator, c
-}
-
 // TestQueueLabelsFromEmulator: whichever shape the emulator answers labels in,
 // the client reads the labels the queue was created with, and a queue without
 // labels has none.
 func TestQueueLabelsFromEmulator(t *testing.T) {
 	ctx := context.Background()
-	e, c := startEmulator(t)
+	c, e := startEmulator(t)
 	for _, in := range []CreateQueueInput{
 		{Name: "with_labels", Type: "sql", CUCount: 16, Labels: []string{"multi_az=2"}},
 		{Name: "without_labels", Type: "sql", CUCount: 16},
@@ -128,7 +110,7 @@ func TestQueueLabelsFromEmulator(t *testing.T) {
 // list-only attributes from.
 func TestQueueListOddLabelsServeOtherQueues(t *testing.T) {
 	ctx := context.Background()
-	e, c := startEmulator(t)
+	c, e := startEmulator(t)
 	for _, name := range []string{"first", "odd", "last"} {
 		if err := c.CreateQueue(ctx, CreateQueueInput{Name: name, Type: "general", CUCount: 16, Labels: []string{"multi_az=2"}}); err != nil {
 			t.Fatal(err)
