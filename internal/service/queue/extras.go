@@ -114,7 +114,12 @@ func policyInputs(ps []policyModel) []client.ScalingPolicy {
 			InheritPoolMaxCU: p.InheritPoolMaxCU.ValueBool(),
 		})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Priority < out[j].Priority })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Priority != out[j].Priority {
+			return out[i].Priority < out[j].Priority
+		}
+		return out[i].ImpactStartTime < out[j].ImpactStartTime
+	})
 	return out
 }
 
@@ -132,22 +137,27 @@ func isDefaultPolicy(ps []client.ScalingPolicy, cu int64) bool {
 }
 
 // policiesValue builds the scaling_policies set from what DLI reports. The
-// inherit flag is false unless set; it stays null when the prior value of the
-// same priority left it unset, so an unset flag causes no diff.
+// inherit flag is false unless set; it stays null when the prior policy with
+// the same priority and window left it unset, so an unset flag causes no diff.
+// (DLI does not say that priorities are unique, so the window is part of the key.)
 func policiesValue(ps []client.ScalingPolicy, prior []policyModel) types.Set {
 	if len(ps) == 0 {
 		return nullPolicies()
 	}
-	unsetInherit := map[int64]bool{}
+	type key struct {
+		priority    int64
+		start, stop string
+	}
+	unsetInherit := map[key]bool{}
 	for _, p := range prior {
 		if p.InheritPoolMaxCU.IsNull() {
-			unsetInherit[p.Priority.ValueInt64()] = true
+			unsetInherit[key{p.Priority.ValueInt64(), p.ImpactStartTime.ValueString(), p.ImpactStopTime.ValueString()}] = true
 		}
 	}
 	elems := make([]attr.Value, 0, len(ps))
 	for _, p := range ps {
 		inherit := types.BoolValue(p.InheritPoolMaxCU)
-		if !p.InheritPoolMaxCU && unsetInherit[p.Priority] {
+		if !p.InheritPoolMaxCU && unsetInherit[key{p.Priority, p.ImpactStartTime, p.ImpactStopTime}] {
 			inherit = types.BoolNull()
 		}
 		elems = append(elems, types.ObjectValueMust(policyAttrTypes, map[string]attr.Value{
