@@ -130,6 +130,32 @@ func defaultPolicies(cu int64) []client.ScalingPolicy {
 	return []client.ScalingPolicy{{Priority: 1, ImpactStartTime: dayStart, ImpactStopTime: dayEnd, MinCU: cu, MaxCU: cu}}
 }
 
+// isDefaultWindow reports whether a policy runs the whole day: the default
+// policy every queue in a pool must have (API reference, "Modifying the
+// Scaling Policy of a Queue Associated with an Elastic Resource Pool").
+func isDefaultWindow(p client.ScalingPolicy) bool {
+	return p.ImpactStartTime == dayStart && p.ImpactStopTime == dayEnd
+}
+
+// withDefaultSize returns the policies with the default one set to
+// min_cu = max_cu = cu (a default policy is added if DLI reported none) and
+// every other window unchanged.
+func withDefaultSize(ps []client.ScalingPolicy, cu int64) []client.ScalingPolicy {
+	out := make([]client.ScalingPolicy, 0, len(ps)+1)
+	found := false
+	for _, p := range ps {
+		if !found && isDefaultWindow(p) {
+			p.MinCU, p.MaxCU = cu, cu
+			found = true
+		}
+		out = append(out, p)
+	}
+	if !found {
+		out = append(defaultPolicies(cu), out...)
+	}
+	return out
+}
+
 // isDefaultPolicy reports whether the API's policies are DLI's default for a
 // queue of cu CUs: what a queue has when nobody configured policies.
 func isDefaultPolicy(ps []client.ScalingPolicy, cu int64) bool {

@@ -46,6 +46,9 @@ const (
 	MaxCU  = 32000
 )
 
+// resourceModeDedicated is the resource_mode of a dedicated queue.
+const resourceModeDedicated = 1
+
 // StandaloneCUs are the sizes a queue outside an elastic resource pool may have.
 var StandaloneCUs = []int64{16, 64, 256}
 
