@@ -2,8 +2,8 @@ package client
 
 import (
 	"math/rand/v2"
-	"regexp"
 	"net/http"
+	"regexp"
 	"time"
 )
 
