@@ -49,8 +49,11 @@ type Client struct {
 	projectID  string
 	maxRetries int
 	backoff    backoff
-	redact     *strings.Replacer
-	transport  *callTransport
+	// busyBackoff paces the retries of calls refused because a new queue
+	// is still being assigned resources (retry.go).
+	busyBackoff backoff
+	redact      *strings.Replacer
+	transport   *callTransport
 	// allQueues shares the list of every queue among concurrent
 	// FindQueueListItem calls (sharedlist.go).
 	allQueues sharedList[[]Queue]
@@ -76,11 +79,12 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	}
 
 	c := &Client{
-		region:     cfg.Region,
-		projectID:  cfg.ProjectID,
-		maxRetries: cfg.MaxRetries,
-		backoff:    defaultBackoff(),
-		redact:     newRedactor(cfg.SecretKey, cfg.SecurityToken),
+		region:      cfg.Region,
+		projectID:   cfg.ProjectID,
+		maxRetries:  cfg.MaxRetries,
+		backoff:     defaultBackoff(),
+		busyBackoff: busyBackoff(),
+		redact:      newRedactor(cfg.SecretKey, cfg.SecurityToken),
 	}
 	c.transport = newCallTransport(cfg.Insecure)
 

@@ -95,6 +95,7 @@ func newTestClient(t *testing.T, f *fakeDLI, retries int) *Client {
 		t.Fatalf("New: %v", err)
 	}
 	c.backoff = backoff{base: time.Millisecond, cap: 4 * time.Millisecond}
+	c.busyBackoff = backoff{base: time.Millisecond, cap: 4 * time.Millisecond}
 	return c
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
@@ -159,6 +158,7 @@ func sdkCall[I typedInvoker[R], R any](ctx context.Context, c *Client, cl call, 
 // and turns every failure into an *APIError (or the context's error).
 func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Context) error) error {
 	var uncertain bool // an earlier attempt may have been applied
+	busy := 0          // refusals of a queue still being assigned so far
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("%s: %w", cl.op, err)
@@ -170,6 +170,20 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) {
 			return err
+		}
+		if apiErr.queueAssigning() {
+			// Refused, so not applied: safe to send again, even a create or
+			// a bind. It neither counts as an attempt nor uses MaxRetries.
+			wait := c.busyBackoff.delay(busy)
+			busy++
+			attempt--
+			tflog.Info(ctx, "DLI refused the call because the queue is still being assigned resources; waiting before trying again", map[string]any{
+				"op": cl.op, "message": apiErr.Message, "code": apiErr.Code, "refusals": busy, "wait_ms": wait.Milliseconds(),
+			})
+			if err := sleepCtx(ctx, wait); err != nil {
+				return fmt.Errorf("%s: %w (DLI kept refusing it: %s)", cl.op, err, apiErr.Error())
+			}
+			continue
 		}
 		if attempt > 0 {
 			if cl.delete && apiErr.Kind == KindNotFound {
@@ -199,12 +213,8 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 			"attempt":    attempt + 1,
 			"wait_ms":    wait.Milliseconds(),
 		})
-		timer := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return fmt.Errorf("%s: %w (last error: %s)", cl.op, ctx.Err(), apiErr.Error())
-		case <-timer.C:
+		if err := sleepCtx(ctx, wait); err != nil {
+			return fmt.Errorf("%s: %w (last error: %s)", cl.op, err, apiErr.Error())
 		}
 	}
 }

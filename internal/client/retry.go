@@ -3,6 +3,7 @@ package client
 import (
 	"math/rand/v2"
 	"net/http"
+	"regexp"
 	"time"
 )
 
@@ -23,6 +24,14 @@ import (
 // settled by looking the object up (recover.go), never by re-sending blindly.
 // A retried pool update refused because the pool is busy (an applied first
 // attempt puts it in SCALING) is settled by reading the pool (pools.go).
+//
+// A call refused because a queue is still being assigned resources right
+// after its creation ("Status of queue xxx is assigning, which is not
+// available", quoted by the user guide; the huaweicloud provider sleeps 4
+// minutes after creating a queue to avoid it) was not applied and will be
+// accepted later: it is retried on busyBackoff until the caller's context
+// ends (the resource's timeout), whatever the call and outside MaxRetries,
+// with an INFO log carrying DLI's message at each wait.
 
 // backoff computes the wait before retry n (0-based).
 type backoff struct {
@@ -30,6 +39,21 @@ type backoff struct {
 }
 
 func defaultBackoff() backoff { return backoff{base: 200 * time.Millisecond, cap: 5 * time.Second} }
+
+// busyBackoff suits a refusal that lasts minutes: a first wait of about a
+// second, then up to 20 s between attempts.
+func busyBackoff() backoff { return backoff{base: time.Second, cap: 20 * time.Second} }
+
+// queueAssigningPattern matches DLI's refusal of work on a queue it is still
+// assigning resources to. Only that state's wording is matched: "not
+// available" alone also ends permanent refusals.
+var queueAssigningPattern = regexp.MustCompile(`(?i)\bqueue\b.*\bis assigning\b`)
+
+// queueAssigning reports whether e is DLI refusing a call because a new
+// queue is still being assigned resources.
+func (e *APIError) queueAssigning() bool {
+	return e.HTTPStatus >= 400 && e.HTTPStatus < 500 && e.Kind == KindInvalid && queueAssigningPattern.MatchString(e.Message)
+}
 
 // delay doubles from base up to cap, then keeps a random half of the top half
 // so concurrent callers spread out.

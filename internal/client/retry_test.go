@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -283,4 +284,86 @@ func TestUpdatePoolRetryRefusedAsBusy(t *testing.T) {
 
 func serverError(w http.ResponseWriter) {
 	reply(w, 503, `{"error_code":"DLI.0999","error_msg":"gateway timeout"}`)
+}
+
+// assigningRefusal is DLI's answer to work on a queue it is still assigning
+// resources to, as the user guide quotes it (the code is the emulator's
+// assumption; the client goes by the message).
+const assigningRefusal = `{"error_code":"DLI.0012","error_msg":"Status of queue q1 is assigning, which is not available"}`
+
+// TestAssigningRefusalRetried checks that every follow-up call on a new
+// queue rides out "is assigning" refusals, even with MaxRetries 0 and for
+// calls that are never re-sent after a server error (binds, delta scaling).
+func TestAssigningRefusalRetried(t *testing.T) {
+	calls := map[string]func(c *Client) error{
+		"scaling policies": func(c *Client) error {
+			return c.UpdateQueueScalingPolicies(context.Background(), "p1", "q1",
+				[]ScalingPolicy{{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCU: 16, MaxCU: 16}})
+		},
+		"set properties": func(c *Client) error {
+			return c.SetQueueProperties(context.Background(), "q1", map[string]string{"job.maxConcurrent": "2"})
+		},
+		"delete properties": func(c *Client) error {
+			return c.DeleteQueueProperties(context.Background(), "q1", []string{"job.maxConcurrent"})
+		},
+		"read properties": func(c *Client) error {
+			_, err := c.GetQueueProperties(context.Background(), "q1")
+			return err
+		},
+		"scale": func(c *Client) error { return c.ScaleQueue(context.Background(), "q1", 16) },
+		"bind":  func(c *Client) error { return c.AssociateConnection(context.Background(), "c1", nil, []string{"q1"}) },
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+				if n <= 3 {
+					reply(w, 400, assigningRefusal)
+					return
+				}
+				reply(w, 200, `{"is_success":true,"message":"","queue_name":"q1","result":true,"properties":[]}`)
+			})
+			c := newTestClient(t, f, 0)
+			if err := call(c); err != nil {
+				t.Fatalf("err = %v", err)
+			}
+			if got := len(f.requests()); got != 4 {
+				t.Errorf("%d requests, want 4 (three refusals, then the accepted one)", got)
+			}
+		})
+	}
+}
+
+// TestAssigningRefusalUntilDeadline checks that the retries end with the
+// caller's context and that the error says what DLI kept answering.
+func TestAssigningRefusalUntilDeadline(t *testing.T) {
+	f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, 400, assigningRefusal) })
+	c := newTestClient(t, f, 0)
+	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)
+	defer cancel()
+	err := c.SetQueueProperties(ctx, "q1", map[string]string{"job.maxConcurrent": "2"})
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "is assigning, which is not available") {
+		t.Fatalf("err = %v", err)
+	}
+	if len(f.requests()) < 3 {
+		t.Errorf("only %d requests before the deadline", len(f.requests()))
+	}
+}
+
+// TestOtherRefusalsNotRetriedAsAssigning checks that refusals which do not
+// say the queue is being assigned stay final.
+func TestOtherRefusalsNotRetriedAsAssigning(t *testing.T) {
+	for _, body := range []string{
+		`{"error_code":"DLI.0012","error_msg":"Queue q1 is not available"}`,
+		`{"error_code":"DLI.0001","error_msg":"parameter queue_scaling_policies needs a default policy"}`,
+		`{"error_code":"DLI.0009","error_msg":"Queue q1 has 16 CUs: queues with 16 CUs do not support scale-out or scale-in"}`,
+	} {
+		f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, _ int) { reply(w, 400, body) })
+		c := newTestClient(t, f, 3)
+		if err := c.SetQueueProperties(context.Background(), "q1", map[string]string{"job.maxConcurrent": "2"}); err == nil {
+			t.Fatalf("%s: no error", body)
+		}
+		if got := len(f.requests()); got != 1 {
+			t.Errorf("%s: %d requests, want 1", body, got)
+		}
+	}
 }

@@ -107,6 +107,7 @@ func (a adminFault) toFault() (Fault, *apiError) {
 type adminDelays struct {
 	PoolCreate, PoolScale, PoolDelete    string
 	QueueCreate, QueueScale, QueueDelete string
+	QueueAssigning                       string
 	ConnectionPeering, ConnectionDelete  string
 	DeletedRetention                     string
 }
@@ -121,6 +122,7 @@ func (a adminDelays) toDelays() (Delays, *apiError) {
 		{"PoolCreate", a.PoolCreate, &d.PoolCreate}, {"PoolScale", a.PoolScale, &d.PoolScale},
 		{"PoolDelete", a.PoolDelete, &d.PoolDelete}, {"QueueCreate", a.QueueCreate, &d.QueueCreate},
 		{"QueueScale", a.QueueScale, &d.QueueScale}, {"QueueDelete", a.QueueDelete, &d.QueueDelete},
+		{"QueueAssigning", a.QueueAssigning, &d.QueueAssigning},
 		{"ConnectionPeering", a.ConnectionPeering, &d.ConnectionPeering},
 		{"ConnectionDelete", a.ConnectionDelete, &d.ConnectionDelete},
 		{"DeletedRetention", a.DeletedRetention, &d.DeletedRetention},

@@ -93,7 +93,10 @@ func TestConformanceSDK(t *testing.T) {
 	if len(*lq.Queues) != 2 {
 		t.Fatalf("all queues: %d", len(*lq.Queues))
 	}
-	_, err = c.RunQueueAction(&model.RunQueueActionRequest{QueueName: "q1", Body: &model.RunQueueActionRequestBody{Action: "scale_out", CuCount: ptr(int32(16))}})
+	// A pooled queue is sized through its default scaling policy.
+	_, err = c.UpdateElasticResourcePoolQueue(&model.UpdateElasticResourcePoolQueueRequest{ElasticResourcePoolName: "pool_a", QueueName: "q1",
+		Body: &model.UpdateElasticResourcePoolQueueRequestBody{QueueScalingPolicies: []model.QueueScalingPolicy{
+			{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCu: 32, MaxCu: 32}}}})
 	check(t, "scale out", err)
 	sq, _ = c.ShowQueue(&model.ShowQueueRequest{QueueName: "q1"})
 	if *sq.CuCount != 16 {
@@ -115,11 +118,12 @@ func TestConformanceSDK(t *testing.T) {
 	check(t, "add queue to pool", err)
 	_, err = c.UpdateElasticResourcePoolQueue(&model.UpdateElasticResourcePoolQueueRequest{ElasticResourcePoolName: "pool_a", QueueName: "q1",
 		Body: &model.UpdateElasticResourcePoolQueueRequestBody{QueueScalingPolicies: []model.QueueScalingPolicy{
-			{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "23:59", MinCu: 16, MaxCu: 64}}}})
+			{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCu: 16, MaxCu: 32},
+			{Priority: 50, ImpactStartTime: "22:00", ImpactStopTime: "10:00", MinCu: 16, MaxCu: 64}}}})
 	check(t, "scaling policy", err)
 	pq, err := c.ListElasticResourcePoolQueues(&model.ListElasticResourcePoolQueuesRequest{ElasticResourcePoolName: "pool_a"})
 	check(t, "pool queues", err)
-	if *pq.Count != 2 || *(*pq.Queues)[0].QueueName != "q1" || len(*(*pq.Queues)[0].QueueScalingPolicies) != 1 {
+	if *pq.Count != 2 || *(*pq.Queues)[0].QueueName != "q1" || len(*(*pq.Queues)[0].QueueScalingPolicies) != 2 {
 		t.Fatalf("pool queues: %v", pq)
 	}
 

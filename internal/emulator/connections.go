@@ -317,6 +317,13 @@ func associateConnection(e *Emulator, c *call) (int, any, *apiError) {
 	if err != nil {
 		return 0, nil, err
 	}
+	for _, n := range b.Queues {
+		if q, found := e.st.Queues[lower(n)]; found {
+			if err := q.refuseWhileAssigning(c.now); err != nil {
+				return 0, nil, err
+			}
+		}
+	}
 	// A FAILED peering is replaced by a fresh one when bound again.
 	kept := cn.Bindings[:0:0]
 	for _, bd := range cn.Bindings {

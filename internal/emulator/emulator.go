@@ -46,6 +46,11 @@ type Config struct {
 type Delays struct {
 	PoolCreate, PoolScale, PoolDelete    time.Duration
 	QueueCreate, QueueScale, QueueDelete time.Duration
+	// QueueAssigning is how long after its creation a queue refuses follow-up
+	// calls (scaling policies, properties, the queue action, binding it to a
+	// connection) with "Status of queue xxx is assigning, which is not
+	// available". Zero (the default) refuses none.
+	QueueAssigning time.Duration
 	// ConnectionPeering is how long each pool/queue binding stays CREATING.
 	ConnectionPeering time.Duration
 	ConnectionDelete  time.Duration

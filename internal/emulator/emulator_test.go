@@ -197,20 +197,20 @@ func TestQueueValidationAndLifecycle(t *testing.T) {
 		t.Fatalf("creating queue: %s", r.raw)
 	}
 	clk.Advance(6 * time.Second)
-	a.must("POST", a.queues(), map[string]any{"queue_name": "s1", "cu_count": 16})
+	a.must("POST", a.queues(), map[string]any{"queue_name": "s1", "cu_count": 64})
 	clk.Advance(6 * time.Second)
 	a.fail(400, "DLI.0001", "PUT", a.queues()+"/s1/action", map[string]any{"action": "scale_out", "cu_count": 10})
-	a.fail(400, "DLI.0001", "PUT", a.queues()+"/s1/action", map[string]any{"action": "scale_in", "cu_count": 16})
 	a.fail(400, "DLI.0001", "PUT", a.queues()+"/s1/action", map[string]any{"action": "jump"})
 	a.must("PUT", a.queues()+"/s1/action", map[string]any{"action": "scale_out", "cu_count": 48})
 	a.fail(400, "DLI.0009", "PUT", a.queues()+"/s1/action", map[string]any{"action": "scale_out", "cu_count": 16})
-	if r := a.must("GET", a.queues()+"/s1", nil); num(r.body["cuCount"]) != 16 {
+	if r := a.must("GET", a.queues()+"/s1", nil); num(r.body["cuCount"]) != 64 {
 		t.Fatalf("during scaling: %s", r.raw)
 	}
 	clk.Advance(6 * time.Second)
-	if r := a.must("GET", a.queues()+"/s1", nil); num(r.body["cuCount"]) != 64 {
+	if r := a.must("GET", a.queues()+"/s1", nil); num(r.body["cuCount"]) != 112 {
 		t.Fatalf("after scaling: %s", r.raw)
 	}
+	a.fail(400, "DLI.0001", "PUT", a.queues()+"/s1/action", map[string]any{"action": "scale_in", "cu_count": 112})
 	r := a.must("GET", a.queues(), nil, "queue_type", "all", "page-size", "1", "current-page", "2")
 	if qs := r.body["queues"].([]any); len(qs) != 1 || qs[0].(map[string]any)["queue_name"] != "s1" {
 		t.Fatalf("paging: %s", r.raw)

@@ -395,6 +395,9 @@ func updateQueueScalingPolicy(e *Emulator, c *call) (int, any, *apiError) {
 	if !found || q.Pool != name {
 		return 0, nil, notFound("Queue in elastic resource pool", qn)
 	}
+	if err := q.refuseWhileAssigning(c.now); err != nil {
+		return 0, nil, err
+	}
 	var b struct {
 		Policies *[]scalingPolicy `json:"queue_scaling_policies"`
 	}
@@ -404,27 +407,15 @@ func updateQueueScalingPolicy(e *Emulator, c *call) (int, any, *apiError) {
 	if b.Policies == nil || len(*b.Policies) == 0 {
 		return 0, nil, invalid("parameter queue_scaling_policies is required")
 	}
-	seen := map[int32]bool{}
-	for i, sp := range *b.Policies {
-		switch {
-		case sp.Priority < 1 || sp.Priority > 100:
-			return 0, nil, invalid("parameter queue_scaling_policies[%d].priority=%d must be 1-100", i, sp.Priority)
-		case seen[sp.Priority]:
-			return 0, nil, invalid("parameter queue_scaling_policies[%d].priority=%d is used twice", i, sp.Priority)
-		case !clockRe.MatchString(sp.ImpactStartTime):
-			return 0, nil, invalid("parameter queue_scaling_policies[%d].impact_start_time=%q is not HH:MM", i, sp.ImpactStartTime)
-		case !clockRe.MatchString(sp.ImpactStopTime) && sp.ImpactStopTime != endOfDay:
-			return 0, nil, invalid("parameter queue_scaling_policies[%d].impact_stop_time=%q is not HH:MM", i, sp.ImpactStopTime)
-		case sp.MinCU < 0 || sp.MinCU%4 != 0:
-			return 0, nil, invalid("parameter queue_scaling_policies[%d].min_cu=%d must be a non-negative multiple of 4", i, sp.MinCU)
-		case sp.MaxCU%4 != 0 || sp.MaxCU < sp.MinCU:
-			return 0, nil, invalid("parameter queue_scaling_policies[%d].max_cu=%d must be a multiple of 4 and at least min_cu", i, sp.MaxCU)
-		case sp.MaxCU > p.MaxCU:
-			return 0, nil, invalid("parameter queue_scaling_policies[%d].max_cu=%d exceeds the pool's max_cu=%d", i, sp.MaxCU, p.MaxCU)
-		}
-		seen[sp.Priority] = true
+	def, err := checkScalingPolicies(*b.Policies, p)
+	if err != nil {
+		return 0, nil, err
+	}
+	if err := e.checkPoolMinimums(p, q, *b.Policies); err != nil {
+		return 0, nil, err
 	}
 	q.ScalingPolicies = *b.Policies
+	e.resizeToPolicy(q, def.MaxCU, c.now)
 	return http.StatusOK, ok(nil), nil
 }
 

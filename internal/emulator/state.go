@@ -78,7 +78,10 @@ type queue struct {
 	ScalingPolicies     []scalingPolicy   `json:"scaling_policies"`
 	CreatedAt           time.Time         `json:"created_at"`
 	ScaledAt            time.Time         `json:"scaled_at"` // cuCount reaches CU at this time
-	DeleteAt            time.Time         `json:"delete_at"`
+	// AssigningUntil ends the time after creation during which follow-up
+	// calls are refused as "assigning" (Delays.QueueAssigning).
+	AssigningUntil time.Time `json:"assigning_until,omitempty"`
+	DeleteAt       time.Time `json:"delete_at"`
 }
 
 type binding struct {

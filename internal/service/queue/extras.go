@@ -114,7 +114,12 @@ func policyInputs(ps []policyModel) []client.ScalingPolicy {
 			InheritPoolMaxCU: p.InheritPoolMaxCU.ValueBool(),
 		})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Priority < out[j].Priority })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Priority != out[j].Priority {
+			return out[i].Priority < out[j].Priority
+		}
+		return out[i].ImpactStartTime < out[j].ImpactStartTime
+	})
 	return out
 }
 
@@ -125,6 +130,32 @@ func defaultPolicies(cu int64) []client.ScalingPolicy {
 	return []client.ScalingPolicy{{Priority: 1, ImpactStartTime: dayStart, ImpactStopTime: dayEnd, MinCU: cu, MaxCU: cu}}
 }
 
+// isDefaultWindow reports whether a policy runs the whole day: the default
+// policy every queue in a pool must have (API reference, "Modifying the
+// Scaling Policy of a Queue Associated with an Elastic Resource Pool").
+func isDefaultWindow(p client.ScalingPolicy) bool {
+	return p.ImpactStartTime == dayStart && p.ImpactStopTime == dayEnd
+}
+
+// withDefaultSize returns the policies with the default one set to
+// min_cu = max_cu = cu (a default policy is added if DLI reported none) and
+// every other window unchanged.
+func withDefaultSize(ps []client.ScalingPolicy, cu int64) []client.ScalingPolicy {
+	out := make([]client.ScalingPolicy, 0, len(ps)+1)
+	found := false
+	for _, p := range ps {
+		if !found && isDefaultWindow(p) {
+			p.MinCU, p.MaxCU = cu, cu
+			found = true
+		}
+		out = append(out, p)
+	}
+	if !found {
+		out = append(defaultPolicies(cu), out...)
+	}
+	return out
+}
+
 // isDefaultPolicy reports whether the API's policies are DLI's default for a
 // queue of cu CUs: what a queue has when nobody configured policies.
 func isDefaultPolicy(ps []client.ScalingPolicy, cu int64) bool {
@@ -132,22 +163,27 @@ func isDefaultPolicy(ps []client.ScalingPolicy, cu int64) bool {
 }
 
 // policiesValue builds the scaling_policies set from what DLI reports. The
-// inherit flag is false unless set; it stays null when the prior value of the
-// same priority left it unset, so an unset flag causes no diff.
+// inherit flag is false unless set; it stays null when the prior policy with
+// the same priority and window left it unset, so an unset flag causes no diff.
+// (DLI does not say that priorities are unique, so the window is part of the key.)
 func policiesValue(ps []client.ScalingPolicy, prior []policyModel) types.Set {
 	if len(ps) == 0 {
 		return nullPolicies()
 	}
-	unsetInherit := map[int64]bool{}
+	type key struct {
+		priority    int64
+		start, stop string
+	}
+	unsetInherit := map[key]bool{}
 	for _, p := range prior {
 		if p.InheritPoolMaxCU.IsNull() {
-			unsetInherit[p.Priority.ValueInt64()] = true
+			unsetInherit[key{p.Priority.ValueInt64(), p.ImpactStartTime.ValueString(), p.ImpactStopTime.ValueString()}] = true
 		}
 	}
 	elems := make([]attr.Value, 0, len(ps))
 	for _, p := range ps {
 		inherit := types.BoolValue(p.InheritPoolMaxCU)
-		if !p.InheritPoolMaxCU && unsetInherit[p.Priority] {
+		if !p.InheritPoolMaxCU && unsetInherit[key{p.Priority, p.ImpactStartTime, p.ImpactStopTime}] {
 			inherit = types.BoolNull()
 		}
 		elems = append(elems, types.ObjectValueMust(policyAttrTypes, map[string]attr.Value{

@@ -18,6 +18,14 @@ import (
 // state as soon as DLI accepted it, so a failure leaves a state that says
 // exactly what was applied.
 func (r *queueResource) updateExtras(ctx context.Context, state *queueModel, plan queueModel) error {
+	if err := r.updatePolicies(ctx, state, plan); err != nil {
+		return err
+	}
+	return r.updateSparkDriver(ctx, state, plan)
+}
+
+// updatePolicies is the scaling policies' part of updateExtras.
+func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, plan queueModel) error {
 	name := apiName(state.Name)
 	if !plan.ScalingPolicies.Equal(state.ScalingPolicies) {
 		var diags diag.Diagnostics
@@ -35,6 +43,12 @@ func (r *queueResource) updateExtras(ctx context.Context, state *queueModel, pla
 		}
 		state.ScalingPolicies = plan.ScalingPolicies
 	}
+	return nil
+}
+
+// updateSparkDriver is the Spark driver settings' part of updateExtras.
+func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel, plan queueModel) error {
+	name := apiName(state.Name)
 	if !plan.SparkDriver.Equal(state.SparkDriver) {
 		var diags diag.Diagnostics
 		set, del := propertyChanges(sparkDriverFrom(ctx, state.SparkDriver, &diags), sparkDriverFrom(ctx, plan.SparkDriver, &diags))
@@ -62,7 +76,7 @@ func (r *queueResource) updateExtras(ctx context.Context, state *queueModel, pla
 // every other attribute still work. Warnings go to warnings.
 func (r *queueResource) readExtras(ctx context.Context, state *queueModel, imported bool, warnings *diag.Diagnostics) error {
 	name := apiName(state.Name)
-	inPool := known(state.PoolName) && state.PoolName.ValueString() != ""
+	inPool := isPooled(*state)
 	if inPool && (!state.ScalingPolicies.IsNull() || imported) {
 		pq, err := r.client.FindPoolQueue(ctx, apiName(state.PoolName), name)
 		if err != nil {

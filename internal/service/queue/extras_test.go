@@ -68,7 +68,7 @@ func TestAccQueue_extras(t *testing.T) {
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
 	cfg := func(extra string) string { return env.Config(poolConfig(pool), queueConfig(name, 16, extra)) }
 	create := cfg(policiesHCL(
-		policy(1, "00:00", "08:00", 16, 32, ""),
+		policy(1, "00:00", "24:00", 16, 16, ""),
 		policy(2, "08:00", "24:00", 16, 64, "inherit_elastic_resource_pool_max_cu = true"),
 	) + `
   spark_driver = {
@@ -79,7 +79,7 @@ func TestAccQueue_extras(t *testing.T) {
 `)
 	update := cfg(policiesHCL(
 		policy(3, "00:00", "06:00", 0, 16, "inherit_elastic_resource_pool_max_cu = false"),
-		policy(1, "06:00", "18:00", 16, 64, ""),
+		policy(1, "00:00", "24:00", 8, 16, ""),
 		policy(2, "18:00", "24:00", 16, 32, ""),
 	) + `
   spark_driver = {
@@ -101,8 +101,8 @@ func TestAccQueue_extras(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("scaling_policies"), knownvalue.SetExact([]knownvalue.Check{
 						knownvalue.ObjectExact(map[string]knownvalue.Check{
 							"priority": knownvalue.Int64Exact(1), "impact_start_time": knownvalue.StringExact("00:00"),
-							"impact_stop_time": knownvalue.StringExact("08:00"), "min_cu": knownvalue.Int64Exact(16),
-							"max_cu": knownvalue.Int64Exact(32), "inherit_elastic_resource_pool_max_cu": knownvalue.Null(),
+							"impact_stop_time": knownvalue.StringExact("24:00"), "min_cu": knownvalue.Int64Exact(16),
+							"max_cu": knownvalue.Int64Exact(16), "inherit_elastic_resource_pool_max_cu": knownvalue.Null(),
 						}),
 						knownvalue.ObjectExact(map[string]knownvalue.Check{
 							"priority": knownvalue.Int64Exact(2), "impact_start_time": knownvalue.StringExact("08:00"),
@@ -116,7 +116,7 @@ func TestAccQueue_extras(t *testing.T) {
 					})),
 				},
 				Check: checkAPI(t, env, pool, name, []client.ScalingPolicy{
-					{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "08:00", MinCU: 16, MaxCU: 32},
+					{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCU: 16, MaxCU: 16},
 					{Priority: 2, ImpactStartTime: "08:00", ImpactStopTime: "24:00", MinCU: 16, MaxCU: 64, InheritPoolMaxCU: true},
 				}, map[string]string{
 					"computeEngine.maxInstance": "2", "job.maxConcurrent": "4", "computeEngine.maxPrefetchInstance": "1",
@@ -154,7 +154,7 @@ func TestAccQueue_extras(t *testing.T) {
 				Config:           update,
 				ConfigPlanChecks: inPlace,
 				Check: checkAPI(t, env, pool, name, []client.ScalingPolicy{
-					{Priority: 1, ImpactStartTime: "06:00", ImpactStopTime: "18:00", MinCU: 16, MaxCU: 64},
+					{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCU: 8, MaxCU: 16},
 					{Priority: 2, ImpactStartTime: "18:00", ImpactStopTime: "24:00", MinCU: 16, MaxCU: 32},
 					{Priority: 3, ImpactStartTime: "00:00", ImpactStopTime: "06:00", MinCU: 0, MaxCU: 16},
 				}, map[string]string{"computeEngine.maxInstance": "3", "job.maxConcurrent": "4"}),
@@ -332,23 +332,22 @@ func TestAccQueue_extrasInvalid(t *testing.T) {
 	step := func(config, want string) resource.TestStep {
 		return resource.TestStep{Config: config, PlanOnly: true, ExpectError: regexp.MustCompile(want)}
 	}
-	day := policy(1, "00:00", "24:00", 16, 32, "")
+	day := policy(1, "00:00", "24:00", 16, 16, "")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			step(inPool(policiesHCL(policy(1, "00:00", "08:00", 16, 32, ""), policy(2, "09:00", "24:00", 16, 32, ""))),
-				`leave\s+08:00-09:00\s+uncovered`),
-			step(inPool(policiesHCL(policy(1, "00:00", "20:00", 16, 32, ""))), `leave\s+20:00-24:00\s+uncovered`),
-			step(inPool(policiesHCL(policy(1, "00:00", "8:00", 16, 32, ""), policy(2, "08:00", "24:00", 16, 32, ""))),
-				`must\s+be\s+a\s+whole\s+hour\s+from\s+01:00\s+to\s+24:00`),
-			step(inPool(policiesHCL(policy(1, "00:30", "24:00", 16, 32, ""))), `must\s+be\s+a\s+whole\s+hour\s+from\s+00:00\s+to\s+23:00`),
+			step(inPool(policiesHCL(policy(1, "00:00", "08:00", 16, 32, ""), policy(2, "08:00", "24:00", 16, 32, ""))),
+				`no\s+policy\s+runs\s+from\s+00:00\s+to\s+24:00`),
+			step(inPool(policiesHCL(policy(1, "00:00", "24:00", 16, 16, ""), policy(2, "00:00", "24:00", 16, 16, ""))),
+				`priorities\s+1,\s+2\s+all\s+run\s+from\s+00:00\s+to\s+24:00`),
+			step(inPool(policiesHCL(day, policy(2, "8:00", "10:00", 16, 32, ""))),
+				`must\s+be\s+a\s+whole\s+hour\s+from\s+00:00\s+to\s+23:00`),
+			step(inPool(policiesHCL(day, policy(2, "08:00", "10:30", 16, 32, ""))),
+				`must\s+be\s+a\s+whole\s+hour\s+from\s+00:00\s+to\s+24:00`),
 			step(inPool(policiesHCL(policy(1, "00:00", "24:00", 32, 16, ""))), `min_cu\s+32\s+greater\s+than\s+max_cu\s+16`),
-			step(inPool(policiesHCL(policy(1, "00:00", "12:00", 16, 32, ""), policy(1, "12:00", "24:00", 16, 32, ""))),
-				`priority\s+1\s+is\s+used\s+by\s+more\s+than\s+one\s+policy`),
-			step(inPool(policiesHCL(policy(1, "00:00", "12:00", 16, 32, ""), policy(2, "10:00", "24:00", 16, 32, ""))),
-				`priorities\s+1\s+\(00:00-12:00\)\s+and\s+2\s+\(10:00-24:00\)\s+overlap`),
-			step(inPool(policiesHCL(policy(1, "12:00", "12:00", 16, 32, ""), policy(2, "00:00", "24:00", 16, 32, ""))),
-				`impact_stop_time\s+must\s+be\s+after\s+impact_start_time`),
+			step(inPool(policiesHCL(day, policy(2, "22:00", "04:00", 16, 32, ""), policy(3, "03:00", "05:00", 16, 32, ""))),
+				`priorities\s+3\s+\(03:00-05:00\)\s+and\s+2\s+\(22:00-04:00\)\s+overlap`),
+			step(inPool(policiesHCL(day, policy(2, "12:00", "12:00", 16, 32, ""))), `its\s+window\s+is\s+empty`),
 			step(inPool(policiesHCL(policy(1, "00:00", "24:00", 16, 30, ""))), `multiple\s+of\s+4`),
 			step(inPool(policiesHCL(policy(101, "00:00", "24:00", 16, 32, ""))), `between\s+1\s+and\s+100`),
 			step(inPool("  scaling_policies = []"), `at\s+least\s+1`),

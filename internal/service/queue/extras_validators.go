@@ -14,26 +14,55 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
-// policiesValidator checks the scaling policies of a queue as a whole, the
-// way DLI judges them: unique priorities, min_cu <= max_cu, each window ends
-// after it starts, windows do not overlap (DLI forbids it; overlap is an error
-// here rather than resolved by priority), and together they cover the whole
-// day with no gap. Values that are unknown or malformed (the attribute
-// validators report those) are left out; coverage is only judged when every
-// window is known.
+// policiesValidator checks at plan time only what every DLI source agrees on
+// (API reference "Modifying the Scaling Policy of a Queue Associated with an
+// Elastic Resource Pool", user guide "Adjusting Scaling Policies for Queues in
+// an Elastic Resource Pool", the huaweicloud provider's acceptance test):
+// windows are whole hours [start, stop) and may cross midnight (the API
+// reference's example runs 22:00 -> 10:00), min_cu <= max_cu, exactly one
+// default policy covers 00:00-24:00, and the other windows do not overlap each
+// other (they lie on top of the default one). Everything else (priorities,
+// the pool's CU limits, coverage) is DLI's to judge at apply, with its message.
+// Unknown or malformed values (the attribute validators report those) are
+// left out; the default-policy count is only judged when every window is known.
 type policiesValidator struct{}
 
 func (policiesValidator) Description(context.Context) string {
-	return "policies have unique priorities, min_cu <= max_cu, and windows that do not overlap and cover 00:00-24:00"
+	return "policies have min_cu <= max_cu, exactly one 00:00-24:00 default policy, and other windows that do not overlap"
 }
 
 func (v policiesValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-// window is one policy's [start, stop) in hours.
+// window is one policy's [start, stop) in hours; stop < start crosses midnight.
 type window struct {
 	priority    int64
 	start, stop int
 }
+
+// isDefault reports whether the window is the whole day, 00:00-24:00.
+func (w window) isDefault() bool { return w.start == 0 && w.stop == 24 }
+
+// hours is the set of hours the window covers, one bit per hour of the day.
+func (w window) hours() uint32 {
+	var mask uint32
+	for h := 0; h < 24; h++ {
+		if w.covers(h) {
+			mask |= 1 << h
+		}
+	}
+	return mask
+}
+
+// covers reports whether the hour starting at h is in the window; a window
+// whose stop comes before its start crosses midnight: [start, 24) and [0, stop).
+func (w window) covers(h int) bool {
+	if w.start < w.stop {
+		return h >= w.start && h < w.stop
+	}
+	return h >= w.start || h < w.stop
+}
+
+func (w window) String() string { return clock(w.start) + "-" + clock(w.stop) }
 
 func (policiesValidator) ValidateSet(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
@@ -52,17 +81,9 @@ func (policiesValidator) ValidateSet(ctx context.Context, req validator.SetReque
 // checkPolicies returns one message per problem found.
 func checkPolicies(ps []policyModel) []string {
 	var problems []string
-	seen := map[int64]bool{}
-	var windows []window
+	var defaults, others []window
 	complete := true
 	for _, p := range ps {
-		if known(p.Priority) {
-			n := p.Priority.ValueInt64()
-			if seen[n] {
-				problems = append(problems, fmt.Sprintf("priority %d is used by more than one policy; each policy needs its own.", n))
-			}
-			seen[n] = true
-		}
 		if known(p.MinCU) && known(p.MaxCU) && p.MinCU.ValueInt64() > p.MaxCU.ValueInt64() {
 			problems = append(problems, fmt.Sprintf("the policy with priority %s has min_cu %d greater than max_cu %d.",
 				p.Priority, p.MinCU.ValueInt64(), p.MaxCU.ValueInt64()))
@@ -73,28 +94,38 @@ func checkPolicies(ps []policyModel) []string {
 			complete = false
 			continue
 		}
-		if start >= stop {
-			problems = append(problems, fmt.Sprintf("the policy with priority %s runs from %s to %s: impact_stop_time must "+
-				"be after impact_start_time (a window cannot run past midnight; split it at 24:00 and 00:00).",
-				p.Priority, p.ImpactStartTime.ValueString(), p.ImpactStopTime.ValueString()))
-			complete = false
-			continue
-		}
-		windows = append(windows, window{priority: p.Priority.ValueInt64(), start: start, stop: stop})
-	}
-	sort.Slice(windows, func(i, j int) bool { return windows[i].start < windows[j].start })
-	for i := 1; i < len(windows); i++ {
-		a, b := windows[i-1], windows[i]
-		if b.start < a.stop {
-			problems = append(problems, fmt.Sprintf("the windows of the policies with priorities %d (%s-%s) and %d (%s-%s) "+
-				"overlap; DLI does not allow overlapping windows.", a.priority, clock(a.start), clock(a.stop),
-				b.priority, clock(b.start), clock(b.stop)))
+		w := window{priority: p.Priority.ValueInt64(), start: start, stop: stop}
+		switch {
+		case w.isDefault():
+			defaults = append(defaults, w)
+		case start == stop%24:
+			problems = append(problems, fmt.Sprintf("the policy with priority %s starts and stops at %s: its window "+
+				"is empty. A window covers [impact_start_time, impact_stop_time) and may cross midnight (22:00 to "+
+				"10:00); the whole day is 00:00 to 24:00.", p.Priority, p.ImpactStartTime.ValueString()))
+		default:
+			others = append(others, w)
 		}
 	}
-	if complete {
-		if gaps := uncovered(windows); len(gaps) > 0 {
-			problems = append(problems, fmt.Sprintf("the policies leave %s uncovered; together their windows must cover the "+
-				"whole day from 00:00 to 24:00.", strings.Join(gaps, ", ")))
+	if complete && len(defaults) == 0 {
+		problems = append(problems, "no policy runs from 00:00 to 24:00: DLI requires exactly one default policy "+
+			"covering the whole day; the other windows apply on top of it.")
+	}
+	if len(defaults) > 1 {
+		var prios []string
+		for _, d := range defaults {
+			prios = append(prios, strconv.FormatInt(d.priority, 10))
+		}
+		problems = append(problems, fmt.Sprintf("the policies with priorities %s all run from 00:00 to 24:00: DLI "+
+			"takes exactly one default policy for the whole day.", strings.Join(prios, ", ")))
+	}
+	sort.Slice(others, func(i, j int) bool { return others[i].start < others[j].start })
+	for i := range others {
+		for j := i + 1; j < len(others); j++ {
+			a, b := others[i], others[j]
+			if a.hours()&b.hours() != 0 {
+				problems = append(problems, fmt.Sprintf("the windows of the policies with priorities %d (%s) and %d (%s) "+
+					"overlap; DLI does not allow overlapping windows.", a.priority, a, b.priority, b))
+			}
 		}
 	}
 	return problems
@@ -115,23 +146,6 @@ func hourOf(v types.String, stop bool) (int, bool) {
 	}
 	h, err := strconv.Atoi(s[:2])
 	return h, err == nil
-}
-
-// uncovered lists the parts of the day no window covers, as "HH:00-HH:00".
-// windows must be sorted by start.
-func uncovered(windows []window) []string {
-	var gaps []string
-	reached := 0
-	for _, w := range windows {
-		if w.start > reached {
-			gaps = append(gaps, clock(reached)+"-"+clock(w.start))
-		}
-		reached = max(reached, w.stop)
-	}
-	if reached < 24 {
-		gaps = append(gaps, clock(reached)+"-"+clock(24))
-	}
-	return gaps
 }
 
 func clock(h int) string { return fmt.Sprintf("%02d:00", h) }

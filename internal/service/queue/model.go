@@ -57,8 +57,15 @@ func (m queueModel) createInput(ctx context.Context, diags *diag.Diagnostics) cl
 		Labels:              tfkit.Strings(ctx, m.Labels, diags),
 		Tags:                tfkit.Tags(ctx, m.Tags, diags),
 	}
-	if known(m.ResourceMode) {
+	switch {
+	case known(m.ResourceMode):
 		v := m.ResourceMode.ValueInt64()
+		in.ResourceMode = &v
+	case m.PoolName.ValueString() != "":
+		// A queue in a pool is dedicated: the huaweicloud provider always
+		// sends 1 for such queues, the only valid value since the shared
+		// mode went offline (its docs/resources/dli_queue.md).
+		v := int64(resourceModeDedicated)
 		in.ResourceMode = &v
 	}
 	return in

@@ -39,9 +39,17 @@ func TestCreateInput(t *testing.T) {
 		Name: "Queue1", Type: "sql", Description: "test", CUCount: 16, Feature: "basic",
 		PoolName: "elastic_pool_dli", Labels: []string{"multi_az=2"},
 		Tags: []client.Tag{{Key: "a", Value: "1"}, {Key: "b", Value: "2"}},
+		// Unset on a queue in a pool: 1, as the huaweicloud provider sends.
+		ResourceMode: func() *int64 { v := int64(1); return &v }(),
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("createInput (-want +got):\n%s", d)
+	}
+
+	standalone := m
+	standalone.PoolName = types.StringUnknown()
+	if got := standalone.createInput(ctx, &diags); got.ResourceMode != nil {
+		t.Errorf("an unset resource_mode of a standalone queue must be left to DLI, got %v", *got.ResourceMode)
 	}
 
 	m.ResourceMode = types.Int64Value(0)

@@ -23,6 +23,7 @@ var (
 	_ resource.ResourceWithConfigure        = (*queueResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*queueResource)(nil)
 	_ resource.ResourceWithImportState      = (*queueResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*queueResource)(nil)
 )
 
 // Error summaries, one per action.
@@ -55,7 +56,25 @@ func (r *queueResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}}
+	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}, policyCUValidator{}}
+}
+
+// ModifyPlan refuses, at plan time, a size change DLI cannot make in place
+// (see standaloneScaleRefusal); it needs the prior state, which validators
+// do not see.
+func (r *queueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, prior queueModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if msg := standaloneScaleRefusal(prior, plan); msg != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "DLI Cannot Scale This Queue", msg)
+	}
 }
 
 func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -191,35 +210,80 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 
 	// Every argument but cu_count, the extras (scaling_policies,
-	// spark_driver), timeouts and tags after an import replaces the queue:
-	// scale first, then apply the extras. state holds what has been applied
-	// so far.
+	// spark_driver), timeouts and tags after an import replaces the queue.
+	// state holds what has been applied so far; kept is what to save when a
+	// step fails: the prior size (the next refresh reads what DLI reached, so
+	// a later apply resizes again) with the extras applied until then.
 	state := plan
 	state.ScalingPolicies, state.SparkDriver = prior.ScalingPolicies, prior.SparkDriver
+	kept := func() queueModel {
+		m := prior
+		m.ScalingPolicies, m.SparkDriver = state.ScalingPolicies, state.SparkDriver
+		return m
+	}
+	name := apiName(prior.Name)
 	target := plan.CUCount.ValueInt64()
-	if delta := target - prior.CUCount.ValueInt64(); delta != 0 {
-		name := apiName(prior.Name)
+	resize := target != prior.CUCount.ValueInt64()
+	pooled := isPooled(prior)
+
+	if resize && !pooled {
+		// A standalone queue is scaled with the queue action, by the difference.
 		tflog.Debug(ctx, "scaling DLI queue", map[string]any{"name": name, "from": prior.CUCount.ValueInt64(), "to": target})
-		if err := r.client.ScaleQueue(ctx, name, delta); err != nil {
+		if err := r.client.ScaleQueue(ctx, name, target-prior.CUCount.ValueInt64()); err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
 			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
 			return
 		}
+	}
+	if resize && pooled && plan.ScalingPolicies.IsNull() && prior.ScalingPolicies.IsNull() {
+		// The action API cannot scale a queue in a pool: its default policy
+		// sizes it. Configured policies carry the size themselves (see
+		// policyCUValidator) and are sent by updatePolicies.
+		if err := r.resizeDefaultPolicy(ctx, apiName(prior.PoolName), name, target); err != nil {
+			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
+			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+			return
+		}
+	}
+	if err := r.updatePolicies(ctx, &state, plan); err != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, kept())...)
+		tfkit.AddError(&resp.Diagnostics, errExtras, err)
+		return
+	}
+	if resize {
 		q, err := r.waitForCU(ctx, name, target, false, nil)
 		if err != nil {
-			// Keep the prior state: the next refresh reads the size DLI reached,
-			// so a later apply scales by the right difference.
-			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
+			resp.Diagnostics.Append(resp.State.Set(ctx, kept())...)
 			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
 			return
 		}
 		state.applyGet(q)
 	}
-	err := r.updateExtras(ctx, &state, plan)
+	err := r.updateSparkDriver(ctx, &state, plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
 		tfkit.AddError(&resp.Diagnostics, errExtras, err)
 	}
+}
+
+// resizeDefaultPolicy sizes a queue in a pool whose scaling policies this
+// resource does not manage: the default policy (00:00-24:00) becomes
+// min_cu = max_cu = cu, and the other windows DLI holds are sent back as they
+// are, since the policy API replaces the whole list.
+func (r *queueResource) resizeDefaultPolicy(ctx context.Context, pool, name string, cu int64) error {
+	pq, err := r.client.FindPoolQueue(ctx, pool, name)
+	if err != nil {
+		return err
+	}
+	policies := withDefaultSize(pq.ScalingPolicies, cu)
+	tflog.Debug(ctx, "resizing DLI queue through its default scaling policy",
+		map[string]any{"name": name, "pool": pool, "cu_count": cu, "policies": len(policies)})
+	return r.client.UpdateQueueScalingPolicies(ctx, pool, name, policies)
+}
+
+// isPooled reports whether the model is of a queue inside an elastic resource pool.
+func isPooled(m queueModel) bool {
+	return known(m.PoolName) && m.PoolName.ValueString() != ""
 }
 
 func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

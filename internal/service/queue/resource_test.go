@@ -318,7 +318,7 @@ func TestAccQueue_refusals(t *testing.T) {
 			{Config: cfg(16)},
 			{
 				PreConfig: func() {
-					env.Emulator.AddFault(emulator.Fault{Method: "PUT", PathRegexp: "/queues/[^/]+/action$", Status: 400,
+					env.Emulator.AddFault(emulator.Fault{Method: "PUT", PathRegexp: "/elastic-resource-pools/[^/]+/queues/[^/]+$", Status: 400,
 						Code: "DLI.0009", Message: "Queue is restarting", Count: 1})
 				},
 				Config:      cfg(32),

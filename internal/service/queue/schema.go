@@ -46,6 +46,9 @@ const (
 	MaxCU  = 32000
 )
 
+// resourceModeDedicated is the resource_mode of a dedicated queue.
+const resourceModeDedicated = 1
+
 // StandaloneCUs are the sizes a queue outside an elastic resource pool may have.
 var StandaloneCUs = []int64{16, 64, 256}
 
@@ -55,8 +58,8 @@ const defaultTimeoutMinutes = 30
 func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "A DLI queue: the compute that runs SQL or Spark jobs, normally created inside an " +
-			"elastic resource pool. Only `cu_count` changes in place (by scaling out or in); every other " +
-			"argument replaces the queue.",
+			"elastic resource pool. Only `cu_count` and the extras (`scaling_policies`, `spark_driver`) change in " +
+			"place; every other argument replaces the queue.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Description:   "The queue's resource id (a UUID) as DLI reports it.",
@@ -93,8 +96,14 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"cu_count": schema.Int64Attribute{
 				Description: "Number of compute units (CUs) of the queue: a multiple of 16 from 16 to 32000; a queue " +
-					"outside an elastic resource pool takes 16, 64 or 256. Changed in place by scaling the queue " +
-					"out or in by the difference, then waiting until DLI reports the new size.",
+					"outside an elastic resource pool takes 16, 64 or 256. Changed in place, then the provider waits " +
+					"until DLI reports the new size. A queue inside a pool is sized by its default scaling policy " +
+					"(the one for `00:00`-`24:00`), since DLI's queue action cannot scale it: without " +
+					"`scaling_policies`, a change sets that policy to `min_cu` = `max_cu` = `cu_count` and keeps any " +
+					"other window DLI holds; with `scaling_policies`, `cu_count` must equal the default policy's " +
+					"`max_cu` (checked at plan time) and the policies are sent as written. A queue outside a pool is " +
+					"scaled out or in by the difference; DLI cannot scale such a queue of 16 CUs at all, nor scale one " +
+					"of 64 CUs in, so those changes are refused at plan time.",
 				Required: true,
 				Validators: []validator.Int64{
 					int64validator.Between(MinCU, MaxCU),
@@ -119,10 +128,12 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				},
 			},
 			"resource_mode": schema.Int64Attribute{
-				Description: "Resource mode: `0` shared, `1` dedicated. When unset DLI chooses.",
-				Optional:    true,
-				Computed:    true,
-				Validators:  []validator.Int64{int64validator.OneOf(0, 1)},
+				Description: "Resource mode: `0` shared, `1` dedicated. When unset, a queue in an elastic resource " +
+					"pool is created with `1` (the only mode DLI offers since the shared mode went offline) and a " +
+					"standalone queue gets DLI's choice.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.Int64{int64validator.OneOf(0, 1)},
 				PlanModifiers: []planmodifier.Int64{
 					int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace(),
 				},
@@ -235,13 +246,16 @@ func scalingPoliciesAttribute() schema.SetNestedAttribute {
 		}
 	}
 	return schema.SetNestedAttribute{
-		Description: "Scaling policies of a queue inside an elastic resource pool: for each time window of the day, " +
-			"the range of CUs the queue may use. Windows are whole hours, include their start and exclude their " +
-			"stop (`[start, stop)`), must not overlap, and together must cover the whole day from `00:00` to " +
-			"`24:00` (DLI requires it; a window cannot run past midnight). Changed in place. When unset the queue " +
-			"keeps DLI's default policy (priority 1, the whole day, `min_cu` = `max_cu` = `cu_count`); removing " +
-			"the attribute puts the queue back on that default. Only read back when set, or after an import " +
-			"(where a queue on the default policy shows none).",
+		Description: "Scaling policies of a queue inside an elastic resource pool: for time windows of the day, " +
+			"the range of CUs the queue may use. Exactly one policy is the default, for the whole day (`00:00` to " +
+			"`24:00`), and its `max_cu` must equal `cu_count` (the queue's size); the other windows apply on top " +
+			"of it, must not overlap each other, are whole hours that include their start and exclude their " +
+			"stop (`[start, stop)`), and may cross midnight (`22:00` to `10:00` covers 22:00-24:00 and " +
+			"00:00-10:00). Only these rules are checked at plan time; DLI judges the rest (such as the pool's CU " +
+			"limits) and its message is shown. Changed in place, sent as written. When unset the queue keeps " +
+			"DLI's default policy (the whole day, `min_cu` = `max_cu` = `cu_count`, plus any window set outside " +
+			"Terraform); removing the attribute puts the queue back on a single default policy. Only read back " +
+			"when set, or after an import (where a queue on the default policy shows none).",
 		Optional: true,
 		Validators: []validator.Set{
 			setvalidator.SizeAtLeast(1),
@@ -250,7 +264,7 @@ func scalingPoliciesAttribute() schema.SetNestedAttribute {
 		NestedObject: schema.NestedAttributeObject{
 			Attributes: map[string]schema.Attribute{
 				"priority": schema.Int64Attribute{
-					Description: "Priority of the policy, 1 to 100 (higher wins); unique among the queue's policies.",
+					Description: "Priority of the policy, 1 to 100 (higher wins).",
 					Required:    true,
 					Validators:  []validator.Int64{int64validator.Between(1, 100)},
 				},
@@ -261,11 +275,11 @@ func scalingPoliciesAttribute() schema.SetNestedAttribute {
 						"must be a whole hour from 00:00 to 23:00 (HH:00)")},
 				},
 				"impact_stop_time": schema.StringAttribute{
-					Description: "End of the window (excluded), a whole hour `HH:00` from `01:00` to `24:00`, " +
-						"after `impact_start_time`.",
+					Description: "End of the window (excluded), a whole hour `HH:00` from `00:00` to `24:00`; " +
+						"before `impact_start_time` the window crosses midnight.",
 					Required: true,
 					Validators: []validator.String{stringvalidator.RegexMatches(stopTimeRe,
-						"must be a whole hour from 01:00 to 24:00 (HH:00)")},
+						"must be a whole hour from 00:00 to 24:00 (HH:00)")},
 				},
 				"min_cu": cu("Minimum"),
 				"max_cu": cu("Maximum"),

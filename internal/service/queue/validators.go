@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -115,4 +116,96 @@ func (featureEngineValidator) ValidateResource(ctx context.Context, req resource
 		resp.Diagnostics.AddAttributeError(path.Root("feature"), "AI Feature Needs Dedicated Resource Mode",
 			"feature = \"ai\" is only available for dedicated queues (resource_mode = 1).")
 	}
+}
+
+// policyCUValidator ties cu_count to configured scaling policies: cu_count
+// must equal the max_cu of the default policy (00:00-24:00). A queue in a
+// pool is sized by its default policy, and DLI gives a queue joining a pool a
+// default policy with min_cu = max_cu = its CUs (huaweicloud provider,
+// docs/resources/dli_queue.md), so the size is the top of that range. One
+// exact value, rather than any value within [min_cu, max_cu], is what lets
+// the size DLI reports after an apply match the configuration, so the plan
+// after an apply is empty. Unknown values are not judged.
+type policyCUValidator struct{}
+
+func (policyCUValidator) Description(context.Context) string {
+	return "with scaling_policies, cu_count equals the max_cu of the 00:00-24:00 default policy"
+}
+
+func (v policyCUValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (policyCUValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cu types.Int64
+	var policies types.Set
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
+	if resp.Diagnostics.HasError() || !known(cu) || !known(policies) {
+		return
+	}
+	ps := policiesFrom(ctx, policies, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for _, p := range ps {
+		if !known(p.ImpactStartTime) || !known(p.ImpactStopTime) || !known(p.MaxCU) {
+			continue
+		}
+		if p.ImpactStartTime.ValueString() != dayStart || p.ImpactStopTime.ValueString() != dayEnd {
+			continue
+		}
+		if p.MaxCU.ValueInt64() != cu.ValueInt64() {
+			resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "CU Count Differs From The Default Scaling Policy",
+				fmt.Sprintf("cu_count is %d but the default scaling policy (00:00-24:00, priority %s) has max_cu %d. "+
+					"A queue in an elastic resource pool is sized by its default policy: set cu_count and that "+
+					"policy's max_cu to the same value.", cu.ValueInt64(), p.Priority, p.MaxCU.ValueInt64()))
+		}
+	}
+}
+
+// standaloneScaleRefusal says why DLI cannot move a standalone queue from
+// prior to planned CUs, or "" when it can (or when the queue is not scaled in
+// place: it is in a pool, unchanged, or replaced anyway). User guide,
+// "Elastic Scaling of Queues": queues with 16 CUs do not support scale-out or
+// scale-in; queues with 64 CUs do not support scale-in.
+func standaloneScaleRefusal(prior, plan queueModel) string {
+	if !known(prior.PoolName) || prior.PoolName.ValueString() != "" || !known(prior.CUCount) || !known(plan.CUCount) ||
+		replaced(prior, plan) {
+		return ""
+	}
+	from, to := prior.CUCount.ValueInt64(), plan.CUCount.ValueInt64()
+	const why = "DLI's user guide (\"Elastic Scaling of Queues\") says that queues with 16 CUs do not support " +
+		"scale-out or scale-in, and queues with 64 CUs do not support scale-in."
+	const how = " To get a queue of another size, replace it (terraform taint, or tofu taint, then apply) or " +
+		"create it in an elastic resource pool."
+	switch {
+	case from == to:
+		return ""
+	case from == 16:
+		return fmt.Sprintf("cu_count cannot change from 16 to %d: this queue is outside an elastic resource pool and "+
+			"has 16 CUs, which DLI cannot scale. %s%s", to, why, how)
+	case from == 64 && to < 64:
+		return fmt.Sprintf("cu_count cannot change from 64 to %d: this queue is outside an elastic resource pool and "+
+			"has 64 CUs, which DLI cannot scale in. %s%s", to, why, how)
+	}
+	return ""
+}
+
+// replaced reports whether the plan replaces the queue: an argument that
+// requires replacement differs from the prior state or is unknown. (A
+// resource's ModifyPlan does not see what the attribute plan modifiers
+// decided, so it compares itself.)
+func replaced(prior, plan queueModel) bool {
+	for _, pair := range [][2]attr.Value{
+		{prior.Name, plan.Name}, {prior.PoolName, plan.PoolName}, {prior.QueueType, plan.QueueType},
+		{prior.Description, plan.Description}, {prior.Platform, plan.Platform}, {prior.ResourceMode, plan.ResourceMode},
+		{prior.Feature, plan.Feature}, {prior.Engine, plan.Engine}, {prior.Labels, plan.Labels},
+		{prior.EnterpriseProjectID, plan.EnterpriseProjectID},
+	} {
+		if pair[1].IsUnknown() || !pair[0].Equal(pair[1]) {
+			return true
+		}
+	}
+	return false
 }
