@@ -2,12 +2,10 @@ package scenarios_test
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -18,13 +16,14 @@ import (
 
 // Paths of the three resources' endpoints, for aiming faults.
 const (
-	poolsRe      = `/elastic-resource-pools$`
-	poolRe       = `/elastic-resource-pools/[^/]+$`
-	queuesRe     = `/v1\.0/[^/]+/queues$`
-	queueRe      = `/v1\.0/[^/]+/queues/[^/]+$`
-	queueScaleRe = `/queues/[^/]+/action$`
-	connsRe      = `/enhanced-connections$`
-	connRe       = `/enhanced-connections/[^/]+$`
+	poolsRe  = `/elastic-resource-pools$`
+	poolRe   = `/elastic-resource-pools/[^/]+$`
+	queuesRe = `/v1\.0/[^/]+/queues$`
+	queueRe  = `/v1\.0/[^/]+/queues/[^/]+$`
+	// A pooled queue is sized through its scaling policies (PUT, absolute values).
+	queuePolicyRe = `/elastic-resource-pools/[^/]+/queues/[^/]+$`
+	connsRe       = `/enhanced-connections$`
+	connRe        = `/enhanced-connections/[^/]+$`
 )
 
 // addFaults registers faults on the test's emulator.
@@ -72,7 +71,7 @@ func TestAccScenario_transientFaultsConverge(t *testing.T) {
 				return err
 			}
 			// Every injected fault was met: 14 in create, 6 in update, 1 in
-			// the refused scale and 8 in delete.
+			// the resize answered after it applied and 8 in delete.
 			if got := faulted(env); got != 29 {
 				return fmt.Errorf("%d requests were answered by an injected fault, want 29", got)
 			}
@@ -97,11 +96,12 @@ func TestAccScenario_transientFaultsConverge(t *testing.T) {
 			},
 			{
 				// Update: the pool's PUT (absolute values) after 503s, the
-				// queue's scale (a delta) after 429s, reads throttled.
+				// queue's scaling-policy PUT (absolute values too) after
+				// 429s, reads throttled.
 				PreConfig: func() {
 					addFaults(t, env,
 						unavailable("PUT", poolRe, 2),
-						throttled("PUT", queueScaleRe, 2),
+						throttled("PUT", queuePolicyRe, 2),
 						throttled("GET", poolsRe, 2),
 					)
 				},
@@ -113,18 +113,16 @@ func TestAccScenario_transientFaultsConverge(t *testing.T) {
 				Check: tracked,
 			},
 			{
-				// A scale by a delta answered 503 may have been applied, so it is
-				// not re-sent: the apply fails with the API's answer...
-				PreConfig:   func() { addFaults(t, env, unavailable("PUT", queueScaleRe, 1)) },
-				Config:      env.Config(s.hcl(192, 48)),
-				ExpectError: regexp.MustCompile(`(?s)Error Scaling DLI Queue.*DLI\.0999.*service busy`),
-			},
-			{
-				// ...and the next apply, reading the real size, converges.
-				Config: env.Config(s.hcl(192, 48)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("dli_queue.q", plancheck.ResourceActionUpdate)},
+				// A resize whose answer was lost after DLI applied it: the
+				// policy PUT carries absolute values, so it is sent again and
+				// the apply converges (the empty plan after it is checked).
+				PreConfig: func() {
+					addFaults(t, env, emulator.Fault{
+						Method: "PUT", PathRegexp: queuePolicyRe, Status: s503, Code: "DLI.0999",
+						Message: "service busy", AfterApply: true, Count: 1,
+					})
 				},
+				Config: env.Config(s.hcl(192, 48)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("dli_queue.q", tfjsonpath.New("cu_count"), knownvalue.Int64Exact(48)),
 				},

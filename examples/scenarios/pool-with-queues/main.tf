@@ -23,35 +23,31 @@ resource "dli_elastic_resource_pool" "shared" {
   max_cu      = 256
 }
 
-# Night-time batch loads: up to the whole pool at night, small by day.
+# Night-time batch loads: small by day, up to the whole pool from 22:00 to
+# 06:00 (a window may cross midnight).
 resource "dli_queue" "etl" {
   name                       = "etl"
   elastic_resource_pool_name = dli_elastic_resource_pool.shared.name
   queue_type                 = "general"
   cu_count                   = 16
 
+  # Every queue keeps one default policy for the whole day; its max_cu is
+  # the queue's cu_count. Other windows apply on top of it.
   scaling_policies = [
     {
+      priority          = 1
+      impact_start_time = "00:00"
+      impact_stop_time  = "24:00"
+      min_cu            = 16
+      max_cu            = 16
+    },
+    {
       priority                             = 10
-      impact_start_time                    = "00:00"
+      impact_start_time                    = "22:00"
       impact_stop_time                     = "06:00"
       min_cu                               = 16
       max_cu                               = 256
       inherit_elastic_resource_pool_max_cu = true
-    },
-    {
-      priority          = 5
-      impact_start_time = "06:00"
-      impact_stop_time  = "22:00"
-      min_cu            = 16
-      max_cu            = 32
-    },
-    {
-      priority          = 8
-      impact_start_time = "22:00"
-      impact_stop_time  = "24:00"
-      min_cu            = 16
-      max_cu            = 128
     },
   ]
 }
@@ -64,9 +60,9 @@ resource "dli_queue" "reports" {
 
   scaling_policies = [
     {
-      priority          = 5
+      priority          = 1
       impact_start_time = "00:00"
-      impact_stop_time  = "08:00"
+      impact_stop_time  = "24:00"
       min_cu            = 16
       max_cu            = 32
     },
@@ -77,13 +73,6 @@ resource "dli_queue" "reports" {
       min_cu            = 32
       max_cu            = 128
     },
-    {
-      priority          = 6
-      impact_start_time = "20:00"
-      impact_stop_time  = "24:00"
-      min_cu            = 16
-      max_cu            = 32
-    },
   ]
 
   spark_driver = {
@@ -93,7 +82,7 @@ resource "dli_queue" "reports" {
   }
 }
 
-# Ad hoc queries: one whole-day policy with a fixed range.
+# Ad hoc queries: one whole-day policy with a fixed size.
 resource "dli_queue" "adhoc" {
   name                       = "adhoc"
   elastic_resource_pool_name = dli_elastic_resource_pool.shared.name
@@ -105,7 +94,7 @@ resource "dli_queue" "adhoc" {
       impact_start_time = "00:00"
       impact_stop_time  = "24:00"
       min_cu            = 16
-      max_cu            = 64
+      max_cu            = 16
     },
   ]
 }
