@@ -524,7 +524,7 @@ func checkScalingPolicies(ps []scalingPolicy, p *pool) (*scalingPolicy, *apiErro
 			return nil, invalid("parameter queue_scaling_policies[%d].impact_start_time=%q is not a whole hour HH:00", i, sp.ImpactStartTime)
 		case !okStop:
 			return nil, invalid("parameter queue_scaling_policies[%d].impact_stop_time=%q is not a whole hour HH:00", i, sp.ImpactStopTime)
-		case start == stop%24 && !(start == 0 && stop == 24):
+		case start == stop%24 && (start != 0 || stop != 24):
 			return nil, invalid("parameter queue_scaling_policies[%d] starts and stops at %s", i, sp.ImpactStartTime)
 		case sp.MinCU < 0 || sp.MinCU%4 != 0:
 			return nil, invalid("parameter queue_scaling_policies[%d].min_cu=%d must be a non-negative multiple of 4", i, sp.MinCU)

@@ -45,7 +45,7 @@ func checkPolicies(t *testing.T, env *acctest.Env, pool, name string, want []cli
 
 // noQueueAction asserts that no request used the queue action API: DLI
 // cannot scale a queue in a pool with it.
-func noQueueAction(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
+func noQueueAction(env *acctest.Env) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		for _, r := range env.Emulator.Requests() {
 			if strings.HasSuffix(r.Path, "/action") {
@@ -77,7 +77,7 @@ func TestAccQueue_pooledResize(t *testing.T) {
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("cu_count"), knownvalue.Int64Exact(cu)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("scaling_policies"), knownvalue.Null()),
 			},
-			Check: resource.ComposeTestCheckFunc(noQueueAction(t, env), checkPolicies(t, env, pool, name, []client.ScalingPolicy{
+			Check: resource.ComposeTestCheckFunc(noQueueAction(env), checkPolicies(t, env, pool, name, []client.ScalingPolicy{
 				{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCU: cu, MaxCU: cu}, window,
 			})),
 		}
