@@ -109,6 +109,7 @@ type adminDelays struct {
 	QueueCreate, QueueScale, QueueDelete string
 	ConnectionPeering, ConnectionDelete  string
 	DeletedRetention                     string
+	PoolDeleteCooldown, PoolScaleLag     string
 }
 
 func (a adminDelays) toDelays() (Delays, *apiError) {
@@ -124,6 +125,8 @@ func (a adminDelays) toDelays() (Delays, *apiError) {
 		{"ConnectionPeering", a.ConnectionPeering, &d.ConnectionPeering},
 		{"ConnectionDelete", a.ConnectionDelete, &d.ConnectionDelete},
 		{"DeletedRetention", a.DeletedRetention, &d.DeletedRetention},
+		{"PoolDeleteCooldown", a.PoolDeleteCooldown, &d.PoolDeleteCooldown},
+		{"PoolScaleLag", a.PoolScaleLag, &d.PoolScaleLag},
 	}
 	for _, f := range fields {
 		v, err := parseDuration(f.name, f.raw)
