@@ -181,6 +181,18 @@ func TestAccElasticResourcePool_staleAvailable(t *testing.T) {
 				Config:           env.Config(poolHCL(name, 64, 128)),
 				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
 				Check: func(*terraform.State) error {
+					// Read the pool once the lag is over: a wait that ended on
+					// the stale AVAILABLE returned then, and finds it SCALING.
+					var put time.Time
+					for _, r := range env.Emulator.Requests() {
+						if r.Method == "PUT" && strings.HasSuffix(r.Path, "/elastic-resource-pools/"+name) {
+							put = r.Time
+						}
+					}
+					if put.IsZero() {
+						return fmt.Errorf("no pool update recorded")
+					}
+					time.Sleep(time.Until(put.Add(d.PoolScaleLag + 200*time.Millisecond)))
 					p, err := c.GetPool(context.Background(), name)
 					if err != nil {
 						return err
