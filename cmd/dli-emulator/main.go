@@ -66,6 +66,7 @@ func parseConfig(args []string, getenv func(string) string) (string, emulator.Co
 	queueDelay := fs.Duration("queue-delay", 0, "queue create and delete duration")
 	peeringDelay := fs.Duration("peering-delay", 0, "connection peering duration")
 	deleteDelay := fs.Duration("delete-delay", 0, "connection delete duration")
+	cooldown := fs.Duration("pool-delete-cooldown", 0, "how long after its creation a pool refuses to be deleted (0: off)")
 	stateFile := fs.String("state-file", "", "JSON file to load at start and save after every change")
 	adminAnyHost := fs.Bool("admin-any-host", false, "let non-loopback clients use the unauthenticated admin API under /_emulator/")
 	if err := fs.Parse(args); err != nil {
@@ -78,6 +79,7 @@ func parseConfig(args []string, getenv func(string) string) (string, emulator.Co
 			PoolCreate: *poolDelay, PoolDelete: *poolDelay, PoolScale: *scaleDelay,
 			QueueCreate: *queueDelay, QueueDelete: *queueDelay, QueueScale: *scaleDelay,
 			ConnectionPeering: *peeringDelay, ConnectionDelete: *deleteDelay,
+			PoolDeleteCooldown: *cooldown,
 		},
 	}, nil
 }

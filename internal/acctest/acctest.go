@@ -46,6 +46,10 @@ var FastDelays = emulator.Delays{
 // testBackoff polls often, so tests spend their time in Terraform, not asleep.
 var testBackoff = wait.Backoff{First: 50 * time.Millisecond, Factor: 1.5, Max: 250 * time.Millisecond}
 
+// testSettle is wait.Settle in tests: longer than the few polls the
+// emulator needs to show a change busy, short enough for a quick suite.
+var testSettle = time.Second
+
 var shortenWaits sync.Once
 
 // Env is the DLI that one acceptance test talks to.
@@ -89,6 +93,7 @@ func NewWithDelays(t *testing.T, d emulator.Delays) *Env {
 	}
 	shortenWaits.Do(func() {
 		wait.Slow, wait.Fast = testBackoff, testBackoff
+		wait.Settle = testSettle
 	})
 	env := &Env{
 		Region:    "cn-north-4",

@@ -139,7 +139,7 @@ func (c *Client) GetConnection(ctx context.Context, id string) (*Connection, err
 	if err != nil {
 		return nil, err
 	}
-	if out.Status == ConnectionStatusDeleted {
+	if StatusIs(out.Status, ConnectionStatusDeleted) {
 		e := c.notFound(op, "enhanced connection "+id+" is DELETED")
 		e.RequestID = out.requestID()
 		return nil, e

@@ -150,6 +150,40 @@ func IsInvalid(err error) bool { return isKind(err, KindInvalid) }
 // IsUnavailable reports whether the API cannot be reached (or is not offered in the region).
 func IsUnavailable(err error) bool { return isKind(err, KindUnavailable) }
 
+// finalRefusals are the DLI codes of the "Error Codes" table that judge the
+// request itself (parameter checks, SQL parsing, data conversion) or the
+// caller's rights (SQL and file permissions, token, identity and role):
+// asking again later gets the same answer.
+var finalRefusals = map[string]bool{
+	"DLI.0001": true, // Parameter check errors occur.
+	"DLI.0003": true, // SQL permission verification fails.
+	"DLI.0004": true, // SQL syntax parsing errors occur.
+	"DLI.0005": true, // SQL semantics parsing errors occur.
+	"DLI.0011": true, // The file permission check fails.
+	"DLI.0015": true, // Token parsing error.
+	"DLI.0016": true, // The identity and role are incorrect.
+	"DLI.0018": true, // Data conversion errors occur.
+}
+
+// RefusedForNow reports whether err is DLI declining a call that it may
+// accept later: an answer that is not "not found", not an authentication or
+// permission failure and not a validation error. DLI gives no code for "not
+// yet": it refuses to delete a pool for a while after creating it (the
+// incumbent provider's acceptance tests wait 15 minutes before deleting
+// one), and refuses changes while a pool is CREATING or SCALING, with
+// "system restriction" or "resource unavailable" codes whose messages vary.
+// So every other refusal is taken as one that waiting may lift; callers that
+// retry on it must stop at their timeout and quote DLI's last answer.
+// Throttling and server errors are not refusals: the client's retry policy
+// and the waiters' temporary-error handling deal with them.
+func RefusedForNow(err error) bool {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Kind == KindInvalid && !finalRefusals[e.Code]
+}
+
 // classify maps an HTTP status, DLI/gateway error code and message to a Kind.
 func classify(status int, code, message string) Kind {
 	switch code {

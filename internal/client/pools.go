@@ -152,7 +152,9 @@ func (c *Client) notFound(op, message string) *APIError {
 	return &APIError{Op: op, Message: message, Kind: KindNotFound, HTTPStatus: http.StatusOK}
 }
 
-// UpdatePool changes the description and/or CU range. The pool goes SCALING.
+// UpdatePool changes the description and/or CU range. The pool goes SCALING
+// when the CU range changes. Callers send max_cu and min_cu together, as the
+// incumbent provider does on every update.
 func (c *Client) UpdatePool(ctx context.Context, name string, in UpdatePoolInput) error {
 	name = storedName(name)
 	cl := call{op: "update elastic resource pool " + name, method: http.MethodPut, path: poolsPath + "/{elastic_resource_pool_name}"}
@@ -186,33 +188,19 @@ func (c *Client) UpdatePool(ctx context.Context, name string, in UpdatePoolInput
 // effect, and it succeeded.
 func (c *Client) settleUpdatePool(ctx context.Context, name string, in UpdatePoolInput, err error) error {
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || !apiErr.afterUncertain || !refusedAsBusy(apiErr) {
+	if !errors.As(err, &apiErr) || !apiErr.afterUncertain || !RefusedForNow(apiErr) {
 		return err
 	}
 	p, gerr := c.GetPool(ctx, name)
 	if gerr != nil {
 		return fmt.Errorf("%w; reading the pool to learn whether an earlier attempt took effect failed too: %v", err, gerr)
 	}
-	if p.Status == "SCALING" || poolShows(p, in) {
+	if StatusIs(p.Status, PoolStatusScaling) || poolShows(p, in) {
 		tflog.Debug(ctx, "DLI pool update was refused after an attempt without a usable answer, but the pool shows the update; taking it as applied",
 			map[string]any{"op": apiErr.Op, "reason": apiErr.Error(), "status": p.Status})
 		return nil
 	}
 	return err
-}
-
-// refusedAsBusy reports DLI's refusal to change an object that is busy (a
-// pool SCALING, a resource not available): the system restriction and
-// resource unavailable codes, or a message saying so.
-func refusedAsBusy(e *APIError) bool {
-	if e.Kind != KindInvalid {
-		return false
-	}
-	if e.Code == "DLI.0009" || e.Code == "DLI.0012" {
-		return true
-	}
-	m := strings.ToLower(e.Message)
-	return strings.Contains(m, "scaling") || strings.Contains(m, "not available") || strings.Contains(m, "unavailable")
 }
 
 // poolShows reports whether the pool has every value the update asks for.

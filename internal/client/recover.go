@@ -166,9 +166,6 @@ func (c *Client) lookupPool(in CreatePoolInput) lookupFunc {
 		if in.CIDRInVPC != "" {
 			m = differ(m, "cidr_in_vpc", p.CIDRInVPC, in.CIDRInVPC)
 		}
-		if p.Status == "DELETING" {
-			m = append(m, "it is being deleted")
-		}
 		return found{exists: true, id: p.ResourceID, mismatch: m, createTime: p.CreateTime}, nil
 	}
 }
@@ -205,7 +202,7 @@ func (c *Client) lookupConnection(in CreateConnectionInput) lookupFunc {
 			return found{}, err
 		}
 		for _, conn := range list {
-			if conn.Name != in.Name || conn.Status == ConnectionStatusDeleted {
+			if conn.Name != in.Name || StatusIs(conn.Status, ConnectionStatusDeleted) {
 				continue
 			}
 			var m []string

@@ -5,6 +5,8 @@ package client
 // and compare them directly. Times are milliseconds since the epoch, as the API
 // reports them.
 
+import "strings"
+
 // Tag is a key/value pair attached to a DLI object at creation.
 type Tag struct {
 	Key   string
@@ -36,13 +38,23 @@ type Pool struct {
 	UpdateTime          int64
 }
 
-// Pool statuses.
+// Pool statuses, as "Querying All Elastic Resource Pools" lists them. There is
+// no DELETING: a deleted pool leaves the list. Compare with StatusIs.
 const (
 	PoolStatusCreating  = "CREATING"
 	PoolStatusAvailable = "AVAILABLE"
 	PoolStatusScaling   = "SCALING"
 	PoolStatusFailed    = "FAILED"
 )
+
+// StatusIs reports whether a status DLI reported is want, ignoring case and
+// surrounding space. The API reference writes statuses in capitals in its
+// enums but also spells them otherwise ("Active" for a connection in
+// "Listing Enhanced Datasource Connections"), so no comparison may depend on
+// the case the service happens to answer in.
+func StatusIs(got, want string) bool {
+	return strings.EqualFold(strings.TrimSpace(got), want)
+}
 
 // CreatePoolInput is the body of a pool creation. ChargingMode is always 1
 // (pay-per-use); prepaid pools go through the order API and are out of scope.

@@ -110,6 +110,7 @@ type adminDelays struct {
 	QueueAssigning                       string
 	ConnectionPeering, ConnectionDelete  string
 	DeletedRetention                     string
+	PoolDeleteCooldown, PoolScaleLag     string
 }
 
 func (a adminDelays) toDelays() (Delays, *apiError) {
@@ -126,6 +127,8 @@ func (a adminDelays) toDelays() (Delays, *apiError) {
 		{"ConnectionPeering", a.ConnectionPeering, &d.ConnectionPeering},
 		{"ConnectionDelete", a.ConnectionDelete, &d.ConnectionDelete},
 		{"DeletedRetention", a.DeletedRetention, &d.DeletedRetention},
+		{"PoolDeleteCooldown", a.PoolDeleteCooldown, &d.PoolDeleteCooldown},
+		{"PoolScaleLag", a.PoolScaleLag, &d.PoolScaleLag},
 	}
 	for _, f := range fields {
 		v, err := parseDuration(f.name, f.raw)

@@ -56,6 +56,14 @@ type Delays struct {
 	ConnectionDelete  time.Duration
 	// DeletedRetention is how long a deleted connection stays readable as DELETED (default 1m).
 	DeletedRetention time.Duration
+	// PoolDeleteCooldown is how long after its creation a pool refuses to be
+	// deleted (DLI.0009). The incumbent provider's acceptance tests wait 15
+	// minutes after creating a pool before deleting it; zero turns it off.
+	PoolDeleteCooldown time.Duration
+	// PoolScaleLag is how long a pool keeps reporting AVAILABLE (with the new
+	// range) after accepting a CU change, before it turns SCALING for
+	// PoolScale: DLI does not document when it makes that switch.
+	PoolScaleLag time.Duration
 }
 
 // Emulator is an http.Handler serving the DLI API from in-memory state.
@@ -69,6 +77,9 @@ type Emulator struct {
 
 	faults faultSet
 	log    requestLog
+
+	// statusCase respells every "status" the API answers (see SetStatusCase).
+	statusCase StatusCase
 }
 
 // New validates cfg, applies defaults and loads cfg.StateFile when it exists.
@@ -129,6 +140,71 @@ func (e *Emulator) SetDelays(d Delays) {
 }
 
 func (e *Emulator) now() time.Time { return e.cfg.Now() }
+
+// StatusCase is how the emulator spells the statuses it reports.
+type StatusCase int
+
+// Status spellings. The API reference writes statuses in capitals in its
+// enums ("Querying All Elastic Resource Pools") but also as "Active"
+// ("Listing Enhanced Datasource Connections"): clients must not depend on
+// the case, and the other spellings let tests check that they do not.
+const (
+	StatusUpper StatusCase = iota // AVAILABLE, as documented; the default
+	StatusTitle                   // Available
+	StatusLower                   // available
+)
+
+// SetStatusCase makes every "status" field of later API answers (pools,
+// connections and their bindings) use spelling c. Status filters
+// of the list APIs keep matching the documented capitals.
+func (e *Emulator) SetStatusCase(c StatusCase) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.statusCase = c
+}
+
+func (c StatusCase) spell(s string) string {
+	switch c {
+	case StatusTitle:
+		if s == "" {
+			return s
+		}
+		return strings.ToUpper(s[:1]) + strings.ToLower(s[1:])
+	case StatusLower:
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+// respell returns a copy of an answer body with every "status" string
+// field spelled by c.
+func (c StatusCase) respell(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			if s, isString := x.(string); isString && k == "status" {
+				out[k] = c.spell(s)
+				continue
+			}
+			out[k] = c.respell(x)
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = c.respell(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = c.respell(x)
+		}
+		return out
+	}
+	return v
+}
 
 // Server is an Emulator listening on a local TCP port.
 type Server struct {

@@ -134,9 +134,13 @@ func TestPoolLifecycle(t *testing.T) {
 	}
 	srv.Emulator.DeleteQueueNow("inpool")
 	a.must("DELETE", a.pools()+"/lp", nil)
-	if s := a.poolByName("lp")["status"]; s != "DELETING" {
-		t.Fatalf("status %v", s)
+	// No DELETING: the documented enum has none, so the pool keeps its status
+	// until it leaves the list; changes are refused, a second delete is not.
+	if s := a.poolByName("lp")["status"]; s != "AVAILABLE" {
+		t.Fatalf("status %v while deleting, want the last documented status AVAILABLE", s)
 	}
+	a.fail(400, "DLI.0009", "PUT", a.pools()+"/lp", map[string]any{"max_cu": 256})
+	a.must("DELETE", a.pools()+"/lp", nil)
 	clk.Advance(11 * time.Second)
 	if a.poolByName("lp") != nil {
 		t.Fatal("pool still listed after deletion")

@@ -95,7 +95,8 @@ func (e *Emulator) matchFault(method, path string) (Fault, bool) {
 
 // RequestRecord is one answered API request. Of the headers it keeps only the
 // User-Agent, which carries no secret, so that tests can see who called;
-// signatures and tokens never reach the log.
+// signatures and tokens never reach the log. Of the body it keeps only the
+// top-level field names, so that tests can see what a call sent.
 type RequestRecord struct {
 	Method    string        `json:"method"`
 	Path      string        `json:"path"`
@@ -105,6 +106,7 @@ type RequestRecord struct {
 	ErrorCode string        `json:"error_code,omitempty"`
 	Time      time.Time     `json:"time"`
 	Duration  time.Duration `json:"duration"`
+	BodyKeys  []string      `json:"body_keys,omitempty"`
 }
 
 // DefaultRequestLogLimit is how many records the request log keeps when

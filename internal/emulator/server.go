@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"time"
 )
@@ -43,13 +44,14 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	start := time.Now()
 	rw := &recordingWriter{ResponseWriter: w, status: http.StatusOK}
+	var bodyKeys []string
 	defer func() {
 		if p := recover(); p != nil {
 			writeError(rw, errf(http.StatusInternalServerError, "DLI.0999", "internal emulator error"))
 		}
 		e.record(RequestRecord{
 			Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, UserAgent: r.UserAgent(),
-			Status: rw.status, ErrorCode: rw.code, Time: start, Duration: time.Since(start),
+			Status: rw.status, ErrorCode: rw.code, Time: start, Duration: time.Since(start), BodyKeys: bodyKeys,
 		})
 	}()
 	f, hit := e.matchFault(r.Method, r.URL.Path)
@@ -72,6 +74,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(rw, err)
 		return
 	}
+	bodyKeys = topLevelKeys(body)
 	if err := e.authenticate(r, body); err != nil {
 		writeError(rw, err)
 		return
@@ -89,6 +92,12 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		writeError(rw, err)
 		return
+	}
+	e.mu.Lock()
+	sc := e.statusCase
+	e.mu.Unlock()
+	if sc != StatusUpper {
+		resp = sc.respell(resp)
 	}
 	writeJSON(rw, status, resp)
 }
@@ -118,6 +127,21 @@ func (e *Emulator) run(h handler, c *call) (int, any, *apiError) {
 		}
 	}
 	return status, resp, err
+}
+
+// topLevelKeys lists the field names of a JSON object body, sorted; nil for
+// anything else. Only names are kept: values never reach the request log.
+func topLevelKeys(body []byte) []string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) != nil || len(m) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func readBody(r *http.Request) ([]byte, *apiError) {

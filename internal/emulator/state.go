@@ -43,8 +43,9 @@ type pool struct {
 	UpdatedAt           time.Time         `json:"updated_at"`
 	ReadyAt             time.Time         `json:"ready_at"`
 	FailReason          string            `json:"fail_reason"`
-	ScaledAt            time.Time         `json:"scaled_at"` // end of the last scaling
-	DeleteAt            time.Time         `json:"delete_at"` // zero unless deleting
+	ScaleFrom           time.Time         `json:"scale_from"` // start of the last scaling (see Delays.PoolScaleLag)
+	ScaledAt            time.Time         `json:"scaled_at"`  // end of the last scaling
+	DeleteAt            time.Time         `json:"delete_at"`  // zero unless deleting
 }
 
 type scalingPolicy struct {

@@ -49,6 +49,17 @@ var (
 	Slow = Backoff{First: 500 * time.Millisecond, Factor: 1.1, Max: 20 * time.Second}
 	// Fast suits connection peering and deletions, which take seconds to a minute.
 	Fast = Backoff{First: 250 * time.Millisecond, Factor: 1.1, Max: 10 * time.Second}
+
+	// Settle is how long after DLI accepted a change a waiter keeps
+	// distrusting a read that shows the object idle with the change made,
+	// when no read showed it busy: DLI may answer such a read before it has
+	// switched the object to its busy status, and when it makes that switch
+	// is not documented. The huaweicloud provider waits 10 s before its
+	// first poll after a pool update, yet its acceptance test waits for
+	// AVAILABLE again afterwards; 30 s is well beyond both and small next to
+	// the minutes a real scaling takes (a wait that sees the busy status
+	// does not wait for Settle).
+	Settle = 30 * time.Second
 )
 
 // Poll reads the object once. It returns the value read, a short status for

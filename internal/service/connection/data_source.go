@@ -224,7 +224,7 @@ func (d *connectionDataSource) Read(ctx context.Context, req datasource.ReadRequ
 func withoutDeleted(conns []client.Connection) []client.Connection {
 	out := make([]client.Connection, 0, len(conns))
 	for _, c := range conns {
-		if c.Status != client.ConnectionStatusDeleted {
+		if !client.StatusIs(c.Status, client.ConnectionStatusDeleted) {
 			out = append(out, c)
 		}
 	}

@@ -84,7 +84,7 @@ func (e *bindingFailedError) Error() string {
 // progress). A FAILED wanted binding ends the wait with an error. status
 // summarises what is still pending for timeout messages.
 func readiness(conn *client.Connection, pools, queues []string) (status string, done bool, err error) {
-	if conn.Status != client.ConnectionStatusActive {
+	if !client.StatusIs(conn.Status, client.ConnectionStatusActive) {
 		return "connection " + conn.Status, false, nil
 	}
 	var pending []string
@@ -94,9 +94,9 @@ func readiness(conn *client.Connection, pools, queues []string) (status string, 
 			switch {
 			case !ok:
 				pending = append(pending, fmt.Sprintf("%s %s not listed yet", kind, name))
-			case b.Status == client.BindingStatusFailed:
+			case client.StatusIs(b.Status, client.BindingStatusFailed):
 				return &bindingFailedError{Connection: conn.Name, Kind: kind, Name: b.Name, ErrMsg: b.ErrMsg}
-			case b.Status != client.BindingStatusActive:
+			case !client.StatusIs(b.Status, client.BindingStatusActive):
 				pending = append(pending, fmt.Sprintf("%s %s %s", kind, b.Name, b.Status))
 			}
 		}

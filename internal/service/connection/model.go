@@ -149,7 +149,7 @@ func (m *connectionModel) clearComputed() {
 func boundNames(bs []client.Binding) []string {
 	out := make([]string, 0, len(bs))
 	for _, b := range bs {
-		if b.Status != client.BindingStatusFailed {
+		if !client.StatusIs(b.Status, client.BindingStatusFailed) {
 			out = append(out, b.Name)
 		}
 	}
@@ -166,7 +166,7 @@ func failedNames(ctx context.Context, bindings types.List, diags *diag.Diagnosti
 	var bs []bindingModel
 	diags.Append(bindings.ElementsAs(ctx, &bs, false)...)
 	for _, b := range bs {
-		if b.Status.ValueString() != client.BindingStatusFailed {
+		if !client.StatusIs(b.Status.ValueString(), client.BindingStatusFailed) {
 			continue
 		}
 		switch b.Kind.ValueString() {

@@ -51,23 +51,23 @@ func (m poolModel) createInput(ctx context.Context, diags *diag.Diagnostics) cli
 	return in
 }
 
-// updateInput holds only what differs between plan and state; ok is false
-// when nothing needs to be sent.
+// updateInput holds a changed description and, whenever anything changed,
+// both CU values; ok is false when nothing needs to be sent.
 func updateInput(plan, state poolModel) (in client.UpdatePoolInput, ok bool) {
 	if !plan.Description.Equal(state.Description) {
 		d := plan.Description.ValueString()
 		in.Description = &d
 		ok = true
 	}
-	if !plan.MaxCU.Equal(state.MaxCU) {
-		n := plan.MaxCU.ValueInt64()
-		in.MaxCU = &n
+	if !plan.MaxCU.Equal(state.MaxCU) || !plan.MinCU.Equal(state.MinCU) {
 		ok = true
 	}
-	if !plan.MinCU.Equal(state.MinCU) {
-		n := plan.MinCU.ValueInt64()
-		in.MinCU = &n
-		ok = true
+	if ok {
+		// Both CU values go with every update, as the incumbent provider
+		// sends them: they are one range, and a call carrying only one would
+		// leave DLI to check it against the other as stored.
+		maxCU, minCU := plan.MaxCU.ValueInt64(), plan.MinCU.ValueInt64()
+		in.MaxCU, in.MinCU = &maxCU, &minCU
 	}
 	return in, ok
 }

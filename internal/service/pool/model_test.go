@@ -3,12 +3,14 @@ package pool
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
 func apiPool() *client.Pool {
@@ -71,7 +73,7 @@ func TestLabelValue(t *testing.T) {
 	}
 }
 
-func TestUpdateInputSendsOnlyChanges(t *testing.T) {
+func TestUpdateInputSendsBothCUs(t *testing.T) {
 	state := poolModel{Description: types.StringValue("a"), MaxCU: types.Int64Value(64), MinCU: types.Int64Value(64)}
 
 	if _, ok := updateInput(state, state); ok {
@@ -80,30 +82,51 @@ func TestUpdateInputSendsOnlyChanges(t *testing.T) {
 	plan := state
 	plan.MaxCU = types.Int64Value(128)
 	in, ok := updateInput(plan, state)
-	if !ok || in.MaxCU == nil || *in.MaxCU != 128 || in.MinCU != nil || in.Description != nil {
-		t.Errorf("max_cu change = %+v, %v", in, ok)
+	if !ok || in.MaxCU == nil || *in.MaxCU != 128 || in.MinCU == nil || *in.MinCU != 64 || in.Description != nil {
+		t.Errorf("max_cu change = %+v, %v; want max_cu 128 and min_cu 64 both sent", in, ok)
+	}
+	plan = state
+	plan.MinCU = types.Int64Value(80)
+	plan.MaxCU = types.Int64Value(80)
+	in, ok = updateInput(plan, state)
+	if !ok || in.MaxCU == nil || *in.MaxCU != 80 || in.MinCU == nil || *in.MinCU != 80 {
+		t.Errorf("range change = %+v, %v", in, ok)
 	}
 	plan = state
 	plan.Description = types.StringValue("")
 	in, ok = updateInput(plan, state)
-	if !ok || in.Description == nil || *in.Description != "" || in.MaxCU != nil || in.MinCU != nil {
-		t.Errorf("emptied description = %+v, %v; want an explicit empty description", in, ok)
+	if !ok || in.Description == nil || *in.Description != "" || in.MaxCU == nil || *in.MaxCU != 64 || in.MinCU == nil || *in.MinCU != 64 {
+		t.Errorf("emptied description = %+v, %v; want an explicit empty description and the CU range", in, ok)
 	}
 }
 
-func TestReached(t *testing.T) {
+func TestSettledDistrustsAnEarlyAvailable(t *testing.T) {
+	defer func(s time.Duration) { wait.Settle = s }(wait.Settle)
+	wait.Settle = time.Hour
 	maxCU, minCU, d := int64(128), int64(80), "scaled"
-	target := reached(client.UpdatePoolInput{MaxCU: &maxCU, MinCU: &minCU, Description: &d})
-	p := apiPool()
-	if target(p) {
-		t.Error("the old values (a stale AVAILABLE) must not count as reached")
+	in := client.UpdatePoolInput{MaxCU: &maxCU, MinCU: &minCU, Description: &d}
+	updated := apiPool()
+	updated.MaxCU, updated.MinCU, updated.Description = 128, 80, "scaled"
+
+	target := settled(in, true, time.Now())
+	if target(apiPool()) {
+		t.Error("the old values must not end the wait")
 	}
-	p.MaxCU, p.MinCU, p.Description = 128, 80, "scaled"
-	if !target(p) {
-		t.Error("the new values must count as reached")
+	if target(updated) {
+		t.Error("AVAILABLE with the new values before DLI was seen SCALING must not end the wait within wait.Settle")
 	}
-	if !reached(client.UpdatePoolInput{})(apiPool()) {
-		t.Error("an empty update is reached at once")
+	scaling := *updated
+	scaling.Status = "Scaling" // any case
+	target(&scaling)           // waitAvailable goes on: the status is not AVAILABLE
+	if !target(updated) {
+		t.Error("AVAILABLE with the new values after SCALING must end the wait")
+	}
+
+	if !settled(in, true, time.Now().Add(-2*time.Hour))(updated) {
+		t.Error("once wait.Settle has passed, AVAILABLE with the new values must end the wait")
+	}
+	if !settled(in, false, time.Now())(updated) {
+		t.Error("an update that keeps the CU range has nothing to scale: the new values end the wait")
 	}
 }
 

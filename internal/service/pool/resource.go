@@ -6,6 +6,7 @@ package pool
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -130,8 +131,10 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update sends only the changed description and CU values, then waits until
-// the pool has scaled to them.
+// Update sends the changed description and, always, both CU values (as the
+// incumbent provider does: DLI documents neither as depending on the other,
+// and the pair is what it checks min <= max on), then waits until the pool
+// has scaled to them.
 func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state poolModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -177,14 +180,21 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 // DLI reports them applied. It returns the last pool read, if any.
 func (r *poolResource) update(ctx context.Context, name string, in client.UpdatePoolInput) (*client.Pool, error) {
 	// DLI refuses changes while a pool is creating or scaling.
-	if p, err := waitAvailable(ctx, r.client, name, true, anyCU); err != nil {
+	p, err := waitAvailable(ctx, r.client, name, true, anyCU)
+	if err != nil {
 		return p, err
 	}
-	tflog.Debug(ctx, "updating DLI elastic resource pool", map[string]any{"name": name})
-	if err := r.client.UpdatePool(ctx, name, in); err != nil {
-		return nil, err
+	scales := (in.MaxCU != nil && *in.MaxCU != p.MaxCU) || (in.MinCU != nil && *in.MinCU != p.MinCU)
+	tflog.Debug(ctx, "updating DLI elastic resource pool", map[string]any{"name": name, "scales": scales})
+	// The pool may turn busy between that read and the call (a queue of the
+	// pool scaling makes the pool scale too): such refusals are waited out.
+	err = tfkit.RetryRefused(ctx, "update elastic resource pool "+name,
+		"Nothing was changed; apply again once the pool is AVAILABLE.",
+		func(ctx context.Context) error { return r.client.UpdatePool(ctx, name, in) })
+	if err != nil {
+		return p, err
 	}
-	return waitAvailable(ctx, r.client, name, false, reached(in))
+	return waitAvailable(ctx, r.client, name, false, settled(in, scales, time.Now()))
 }
 
 // checkTags confirms that an imported pool carries the configured tags: DLI
@@ -205,8 +215,17 @@ func (r *poolResource) checkTags(ctx context.Context, name string, plan poolMode
 		})
 }
 
-// Delete removes the pool and waits until DLI no longer lists it. DLI refuses
-// to delete a pool that still holds queues; its message names them.
+// deleteRefusedHint ends the error of a delete that DLI refused until the
+// timeout. The incumbent provider's acceptance tests wait 15 minutes after
+// creating a pool before deleting it, because DLI refuses earlier deletes.
+const deleteRefusedHint = "DLI refuses to delete an elastic resource pool for a while after creating it " +
+	"(15 minutes or more), while it is scaling, and while it still holds queues. The pool is unchanged and " +
+	"stays in the state: a later terraform destroy (or apply) will succeed once DLI accepts the deletion; " +
+	"a longer delete timeout (timeouts { delete = ... }) lets one run wait for it"
+
+// Delete removes the pool and waits until DLI no longer lists it. DLI's
+// refusals (a pool too young to delete, scaling, or still holding queues,
+// which its message names) are retried until the delete timeout.
 func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state poolModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -222,17 +241,13 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	defer cancel()
 
 	name := state.Name.ValueString()
-	if err := waitNotScaling(ctx, r.client, name); err != nil {
-		if !client.IsNotFound(err) {
-			tfkit.AddError(&resp.Diagnostics, errDeleting, err)
-		}
+	tflog.Debug(ctx, "deleting DLI elastic resource pool", map[string]any{"name": name, "id": state.ID.ValueString()})
+	err := tfkit.RetryRefused(ctx, "delete elastic resource pool "+name, deleteRefusedHint,
+		func(ctx context.Context) error { return r.client.DeletePool(ctx, name) })
+	if client.IsNotFound(err) {
 		return
 	}
-	tflog.Debug(ctx, "deleting DLI elastic resource pool", map[string]any{"name": name, "id": state.ID.ValueString()})
-	if err := r.client.DeletePool(ctx, name); err != nil {
-		if client.IsNotFound(err) {
-			return
-		}
+	if err != nil {
 		tfkit.AddError(&resp.Diagnostics, errDeleting, err)
 		return
 	}

@@ -3,6 +3,7 @@ package pool
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/wait"
@@ -41,25 +42,40 @@ func waitListed(ctx context.Context, c *client.Client, name string) (*client.Poo
 		})
 }
 
-// cuTarget says whether a pool read back shows the values an update asked for.
+// cuTarget judges each pool read during a wait for AVAILABLE: the wait ends
+// on a read that is AVAILABLE and that the target accepts. It sees every
+// read, so that it can remember what came before.
 type cuTarget func(*client.Pool) bool
 
 // anyCU accepts any values: the wait is only for AVAILABLE.
 func anyCU(*client.Pool) bool { return true }
 
-// reached accepts a pool that reports every value of the update. Waiting for
-// the values as well as for AVAILABLE keeps a stale AVAILABLE, read before
-// DLI has switched the pool to SCALING, from ending the wait early.
-func reached(in client.UpdatePoolInput) cuTarget {
+// settled accepts the read that ends the wait after an update DLI accepted at
+// the time accepted. The read must report every value of the update; and
+// when the update changes the CU range (scales), DLI must have been seen
+// SCALING since, or wait.Settle must have passed. DLI may still answer
+// AVAILABLE, with the new range already stored, for a moment after accepting
+// an update, before it switches the pool to SCALING, and the length of that
+// moment is undocumented: ending on such a read would hand the next
+// operation a pool DLI is about to make busy. Requiring SCALING alone would
+// hang when a scaling passes between two polls, so the settle time is the
+// fallback. An update that keeps the range has nothing to scale.
+func settled(in client.UpdatePoolInput, scales bool, accepted time.Time) cuTarget {
+	sawScaling := false
 	return func(p *client.Pool) bool {
-		return (in.MaxCU == nil || p.MaxCU == *in.MaxCU) &&
+		if client.StatusIs(p.Status, client.PoolStatusScaling) {
+			sawScaling = true
+		}
+		shows := (in.MaxCU == nil || p.MaxCU == *in.MaxCU) &&
 			(in.MinCU == nil || p.MinCU == *in.MinCU) &&
 			(in.Description == nil || p.Description == *in.Description)
+		return shows && (!scales || sawScaling || time.Since(accepted) >= wait.Settle)
 	}
 }
 
-// waitAvailable polls until the pool is AVAILABLE and shows target; FAILED
-// ends the wait with the pool's fail_reason. It returns the last pool read.
+// waitAvailable polls until the pool is AVAILABLE and the target accepts it;
+// FAILED ends the wait with the pool's fail_reason. It returns the last pool
+// read.
 func waitAvailable(ctx context.Context, c *client.Client, name string, immediate bool, target cuTarget) (*client.Pool, error) {
 	return wait.For(ctx, fmt.Sprintf("elastic resource pool %s to become %s", name, client.PoolStatusAvailable),
 		wait.Slow, immediate, func(ctx context.Context) (*client.Pool, string, bool, error) {
@@ -67,28 +83,15 @@ func waitAvailable(ctx context.Context, c *client.Client, name string, immediate
 			if err != nil {
 				return nil, "", false, err
 			}
+			accepted := target(p)
 			switch {
-			case p.Status == client.PoolStatusFailed:
+			case client.StatusIs(p.Status, client.PoolStatusFailed):
 				return p, p.Status, false, &failedError{name: name, reason: p.FailReason}
-			case p.Status == client.PoolStatusAvailable && target(p):
+			case client.StatusIs(p.Status, client.PoolStatusAvailable) && accepted:
 				return p, p.Status, true, nil
 			}
 			return p, p.Status, false, nil
 		})
-}
-
-// waitNotScaling polls until the pool may be deleted: DLI refuses to delete a
-// pool while it scales. A pool that is gone is reported as NotFound.
-func waitNotScaling(ctx context.Context, c *client.Client, name string) error {
-	_, err := wait.For(ctx, fmt.Sprintf("elastic resource pool %s to finish scaling", name), wait.Slow, true,
-		func(ctx context.Context) (*client.Pool, string, bool, error) {
-			p, err := c.GetPool(ctx, name)
-			if err != nil {
-				return nil, "", false, err
-			}
-			return p, p.Status, p.Status != client.PoolStatusScaling, nil
-		})
-	return err
 }
 
 // waitGone polls until DLI no longer lists the pool.
