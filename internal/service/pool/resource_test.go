@@ -361,7 +361,9 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 	env.RequireEmulator(t)
 	name := acctest.Name("acc_pool_queues")
 	queue := acctest.Name("acc_pool_queue")
-	config := env.Config(poolHCL(name, 64, 64))
+	// DLI's refusal to delete a pool that holds queues is retried until the
+	// delete timeout (it may be a queue still being deleted): keep it short.
+	config := env.Config(poolHCL(name, 64, 64, `timeouts = { delete = "3s" }`))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -388,7 +390,7 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 			{
 				Config:      config,
 				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Elastic Resource Pool.*` + queue),
+				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Elastic Resource Pool.*DLI still refused.*` + queue),
 			},
 			{
 				PreConfig:         func() { env.Emulator.DeleteQueueNow(queue) },
