@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -241,7 +242,9 @@ func listConnections(e *Emulator, c *call) (int, any, *apiError) {
 		if nameFilter != "" && cn.Name != nameFilter {
 			continue
 		}
-		if status != "" && v["status"] != status {
+		// "Listing Enhanced Datasource Connections": the status filter is
+		// case-insensitive (the page writes "Active" beside "DELETED").
+		if st, _ := v["status"].(string); status != "" && !strings.EqualFold(st, status) {
 			continue
 		}
 		if !e.matchTags(c.query.Get("tags"), cn.Tags) {

@@ -88,6 +88,15 @@ func TestStatusCase(t *testing.T) {
 	if s := a.poolByName("cased")["status"]; s != "available" {
 		t.Fatalf("pool status %v, want available", s)
 	}
+	// The connection list's status filter ignores case, in every spelling.
+	for _, f := range []string{"ACTIVE", "Active", "active"} {
+		if r := a.must("GET", a.conns(), nil, "status", f); num(r.body["count"]) != 1 {
+			t.Errorf("connection status filter %q: %s", f, r.raw)
+		}
+	}
+	if r := a.must("GET", a.conns(), nil, "status", "deleted"); num(r.body["count"]) != 0 {
+		t.Errorf("connection status filter deleted: %s", r.raw)
+	}
 }
 
 // TestRequestLogKeepsBodyKeys: the request log names the fields a call sent,
