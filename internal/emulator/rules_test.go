@@ -613,3 +613,57 @@ func TestInternalFailure(t *testing.T) {
 		t.Fatal("the emulator does not serve after a panic")
 	}
 }
+
+// TestQueueResourceMode: resource_mode takes 0 or 1, defaults to 1
+// (dedicated) and is answered by GET and the list.
+func TestQueueResourceMode(t *testing.T) {
+	srv, _ := startTest(t, Delays{})
+	a := api{t, srv}
+	a.must("POST", a.queues(), map[string]any{"queue_name": "rm_default", "cu_count": 16})
+	a.must("POST", a.queues(), map[string]any{"queue_name": "rm_shared", "cu_count": 16, "resource_mode": 0})
+	r := a.fail(400, "DLI.0001", "POST", a.queues(), map[string]any{"queue_name": "rm_bad", "cu_count": 16, "resource_mode": 2})
+	if !strings.Contains(string(r.raw), "resource_mode=2") {
+		t.Errorf("refusal does not name the field and value: %s", r.raw)
+	}
+	for name, want := range map[string]int{"rm_default": 1, "rm_shared": 0} {
+		if got := num(a.must("GET", a.queues()+"/"+name, nil).body["resource_mode"]); got != want {
+			t.Errorf("%s: resource_mode %d, want %d", name, got, want)
+		}
+	}
+	a.fail(400, "DLI.0002", "GET", a.queues()+"/rm_bad", nil)
+}
+
+// TestScalingPolicyCUs: a policy's CUs are multiples of 4, max_cu at least
+// min_cu and at most the pool's max_cu; a refused PUT keeps the old policies.
+func TestScalingPolicyCUs(t *testing.T) {
+	srv, _ := startTest(t, Delays{})
+	a := api{t, srv}
+	a.createPool("cup", 128)
+	a.must("POST", a.queues(), map[string]any{"queue_name": "cuq", "cu_count": 16, "elastic_resource_pool_name": "cup"})
+	path := a.pools() + "/cup/queues/cuq"
+	policy := func(minCU, maxCU int) map[string]any {
+		return map[string]any{"queue_scaling_policies": []map[string]any{{
+			"priority": 1, "impact_start_time": "00:00", "impact_stop_time": "24:00", "min_cu": minCU, "max_cu": maxCU,
+		}}}
+	}
+	for _, tc := range []struct {
+		minCU, maxCU int
+		field        string
+	}{
+		{6, 16, "min_cu=6"},
+		{16, 18, "max_cu=18"},
+		{32, 16, "max_cu=16"},
+		{16, 132, "max_cu=132"},
+	} {
+		r := a.fail(400, "DLI.0001", "PUT", path, policy(tc.minCU, tc.maxCU))
+		if !strings.Contains(string(r.raw), tc.field) {
+			t.Errorf("%d..%d: refusal does not name %s: %s", tc.minCU, tc.maxCU, tc.field, r.raw)
+		}
+	}
+	a.must("PUT", path, policy(4, 128))
+	r := a.must("GET", a.pools()+"/cup/queues", nil, "queue_name", "cuq")
+	ps := r.body["queues"].([]any)[0].(map[string]any)["queue_scaling_policies"].([]any)
+	if p := ps[0].(map[string]any); len(ps) != 1 || num(p["min_cu"]) != 4 || num(p["max_cu"]) != 128 {
+		t.Errorf("policies after the accepted PUT: %s", r.raw)
+	}
+}
