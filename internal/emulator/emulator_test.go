@@ -222,8 +222,14 @@ func TestQueueValidationAndLifecycle(t *testing.T) {
 	if r := a.must("GET", a.queues(), nil, "queue_type", "general"); len(r.body["queues"].([]any)) != 1 {
 		t.Fatalf("general: %s", r.raw)
 	}
-	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/queues/s1/properties", map[string]any{"properties": map[string]any{"bogus": 1}})
-	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/queues/s1/properties", map[string]any{"properties": map[string]any{"job.maxConcurrent": 0}})
+	// Properties: only SQL queues of the Spark engine in a standard pool
+	// take them (UG "Setting Queue Properties"); then values are checked.
+	a.fail(400, "DLI.0007", "POST", "/v3/"+a.pid()+"/queues/s1/properties", map[string]any{"properties": map[string]any{"job.maxConcurrent": 2}})
+	a.fail(400, "DLI.0007", "POST", "/v3/"+a.pid()+"/queues/g1/properties", map[string]any{"properties": map[string]any{"job.maxConcurrent": 2}})
+	a.must("POST", a.queues(), map[string]any{"queue_name": "sp1", "cu_count": 8, "elastic_resource_pool_name": "qp"})
+	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/queues/sp1/properties", map[string]any{"properties": map[string]any{"bogus": 1}})
+	a.fail(400, "DLI.0001", "POST", "/v3/"+a.pid()+"/queues/sp1/properties", map[string]any{"properties": map[string]any{"job.maxConcurrent": 0}})
+	a.must("POST", "/v3/"+a.pid()+"/queues/sp1/properties", map[string]any{"properties": map[string]any{"job.maxConcurrent": 2}})
 	a.fail(400, "DLI.0001", "PUT", a.pools()+"/qp/queues/g1", map[string]any{"queue_scaling_policies": []map[string]any{{"priority": 0, "impact_start_time": "00:00", "impact_stop_time": "01:00", "min_cu": 4, "max_cu": 8}}})
 	a.fail(400, "DLI.0001", "PUT", a.pools()+"/qp/queues/g1", map[string]any{"queue_scaling_policies": []map[string]any{{"priority": 1, "impact_start_time": "24:00", "impact_stop_time": "01:00", "min_cu": 4, "max_cu": 8}}})
 	a.must("DELETE", a.queues()+"/s1", nil)

@@ -380,12 +380,28 @@ func listQueueProperties(e *Emulator, c *call) (int, any, *apiError) {
 	return http.StatusOK, ok(map[string]any{"properties": props}), nil
 }
 
+// refusePropertyChange answers DLI.0007 for a queue whose properties cannot
+// be set: UG "Setting Queue Properties" (dli_01_0563) allows them only for
+// SQL queues of the Spark engine in an elastic resource pool of the standard
+// edition. (assumed) The code, and that reading them stays allowed.
+func (e *Emulator) refusePropertyChange(q *queue) *apiError {
+	p := e.st.Pools[q.Pool]
+	if q.Type == "sql" && (q.Engine == "" || q.Engine == "spark") && p != nil && !p.basic() {
+		return nil
+	}
+	return errf(http.StatusBadRequest, "DLI.0007",
+		"queue %s: properties can only be set for SQL queues of the Spark engine in a standard elastic resource pool", q.Name)
+}
+
 func setQueueProperties(e *Emulator, c *call) (int, any, *apiError) {
 	q, err := e.findQueue(c.args[0])
 	if err != nil {
 		return 0, nil, err
 	}
 	if err := q.refuseWhileAssigning(c.now); err != nil {
+		return 0, nil, err
+	}
+	if err := e.refusePropertyChange(q); err != nil {
 		return 0, nil, err
 	}
 	var b struct {
@@ -450,6 +466,9 @@ func deleteQueueProperties(e *Emulator, c *call) (int, any, *apiError) {
 		return 0, nil, err
 	}
 	if err := q.refuseWhileAssigning(c.now); err != nil {
+		return 0, nil, err
+	}
+	if err := e.refusePropertyChange(q); err != nil {
 		return 0, nil, err
 	}
 	var b struct {

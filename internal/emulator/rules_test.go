@@ -381,7 +381,8 @@ func (a api) queueProps(name string) map[string]string {
 func TestQueuePropertyValues(t *testing.T) {
 	srv, _ := startTest(t, Delays{})
 	a := api{t, srv}
-	a.must("POST", a.queues(), map[string]any{"queue_name": "pq", "cu_count": 16})
+	a.createPool("pqpool", 64)
+	a.must("POST", a.queues(), map[string]any{"queue_name": "pq", "cu_count": 16, "elastic_resource_pool_name": "pqpool"})
 	path := "/v3/" + a.pid() + "/queues/pq/properties"
 	set := func(props map[string]any) { a.t.Helper(); a.must("PUT", path, map[string]any{"properties": props}) }
 	refuse := func(props map[string]any) {
@@ -665,5 +666,40 @@ func TestScalingPolicyCUs(t *testing.T) {
 	ps := r.body["queues"].([]any)[0].(map[string]any)["queue_scaling_policies"].([]any)
 	if p := ps[0].(map[string]any); len(ps) != 1 || num(p["min_cu"]) != 4 || num(p["max_cu"]) != 128 {
 		t.Errorf("policies after the accepted PUT: %s", r.raw)
+	}
+}
+
+// TestQueuePropertiesOnlyOnSparkSQLInStandardPool: setting or deleting
+// properties is refused (DLI.0007) on a standalone queue, a general queue, a
+// HetuEngine queue and a queue in a basic pool, and accepted on a Spark SQL
+// queue in a standard pool; reading them is always allowed.
+func TestQueuePropertiesOnlyOnSparkSQLInStandardPool(t *testing.T) {
+	srv, _ := startTest(t, Delays{})
+	a := api{t, srv}
+	a.createPool("std", 128)
+	a.must("POST", a.pools(), map[string]any{"elastic_resource_pool_name": "basic", "min_cu": 16, "max_cu": 64, "label": map[string]string{"spec": "basic"}})
+	queues := map[string]map[string]any{
+		"alone":  {"cu_count": 16},
+		"gen":    {"cu_count": 16, "queue_type": "general", "elastic_resource_pool_name": "std"},
+		"hetu":   {"cu_count": 16, "engine": "hetuEngine", "elastic_resource_pool_name": "std"},
+		"inbasi": {"cu_count": 16, "elastic_resource_pool_name": "basic"},
+		"spark":  {"cu_count": 16, "elastic_resource_pool_name": "std"},
+	}
+	for name, body := range queues {
+		body["queue_name"] = name
+		a.must("POST", a.queues(), body)
+	}
+	set := map[string]any{"properties": map[string]any{"job.maxConcurrent": 4}}
+	unset := map[string]any{"keys": []string{"job.maxConcurrent"}}
+	for name := range queues {
+		path := "/v3/" + a.pid() + "/queues/" + name + "/properties"
+		a.must("GET", path, nil)
+		if name == "spark" {
+			a.must("PUT", path, set)
+			a.must("DELETE", path, unset)
+			continue
+		}
+		a.fail(400, "DLI.0007", "PUT", path, set)
+		a.fail(400, "DLI.0007", "DELETE", path, unset)
 	}
 }

@@ -361,6 +361,17 @@ resource "dli_queue" "test" {
 			step(inPool("  spark_driver = { max_concurrent = 33 }"), `between\s+1\s+and\s+32`),
 			step(inPool("  spark_driver = {\n    max_instance = 2\n    max_prefetch_instance = 3\n  }"),
 				`max_prefetch_instance\s+\(3\)\s+cannot\s+exceed\s+max_instance\s+\(2\)`),
+			// Queue properties exist only on Spark SQL queues in a pool
+			// (UG "Setting Queue Properties").
+			step(env.Config(`
+resource "dli_queue" "test" {
+  name         = "tfacc_invalid"
+  cu_count     = 16
+  spark_driver = { max_concurrent = 4 }
+}
+`), `not\s+in\s+an\s+elastic\s+resource\s+pool`),
+			step(inPool("  queue_type = \"general\"\n  spark_driver = { max_concurrent = 4 }"), `queue_type\s+is\s+"general"`),
+			step(inPool("  engine = \"hetuEngine\"\n  spark_driver = { max_concurrent = 4 }"), `engine\s+is\s+"hetuEngine"`),
 		},
 	})
 }

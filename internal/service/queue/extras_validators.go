@@ -206,3 +206,42 @@ func (policiesNeedPoolValidator) ValidateResource(ctx context.Context, req resou
 	resp.Diagnostics.AddAttributeError(path.Root("scaling_policies"), "Scaling Policies Need An Elastic Resource Pool",
 		"Only a queue inside an elastic resource pool has scaling policies; set elastic_resource_pool_name or remove scaling_policies.")
 }
+
+// sparkDriverPlaceValidator refuses spark_driver where DLI does not take queue
+// properties: the user guide "Setting Queue Properties" allows them only for
+// SQL queues of the Spark engine in an elastic resource pool (of the standard
+// edition, which the pool's own resource knows; DLI judges that part).
+type sparkDriverPlaceValidator struct{}
+
+func (sparkDriverPlaceValidator) Description(context.Context) string {
+	return "spark_driver needs a SQL queue of the Spark engine in an elastic resource pool"
+}
+
+func (v sparkDriverPlaceValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (sparkDriverPlaceValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var driver types.Object
+	var pool, queueType, engine types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("spark_driver"), &driver)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("queue_type"), &queueType)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("engine"), &engine)...)
+	if resp.Diagnostics.HasError() || driver.IsNull() || driver.IsUnknown() {
+		return
+	}
+	var why string
+	switch {
+	case pool.IsNull():
+		why = "this queue is not in an elastic resource pool; set elastic_resource_pool_name or remove spark_driver"
+	case known(queueType) && !strings.EqualFold(queueType.ValueString(), "sql"):
+		why = fmt.Sprintf("queue_type is %q; only sql queues take Spark driver settings", queueType.ValueString())
+	case known(engine) && !strings.EqualFold(engine.ValueString(), "spark"):
+		why = fmt.Sprintf("engine is %q; only Spark queues take Spark driver settings", engine.ValueString())
+	default:
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("spark_driver"), "Spark Driver Settings Not Allowed Here",
+		"DLI sets queue properties only on SQL queues of the Spark engine in a standard elastic resource pool: "+why+".")
+}

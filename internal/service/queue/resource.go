@@ -56,7 +56,7 @@ func (r *queueResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}, policyCUValidator{}}
+	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}, policyCUValidator{}, sparkDriverPlaceValidator{}}
 }
 
 // ModifyPlan refuses, at plan time, a size change DLI cannot make in place
