@@ -281,6 +281,16 @@ func deleteConnection(e *Emulator, c *call) (int, any, *apiError) {
 	if cn.deleting() {
 		return http.StatusOK, ok(nil), nil
 	}
+	// API ref "Deleting an Enhanced Datasource Connection" (dli_02_0188):
+	// "The connection that is being created cannot be deleted." (assumed) A
+	// connection is being created while any of its peerings is CREATING, and
+	// the refusal is DLI.0009, a system restriction.
+	for _, b := range cn.Bindings {
+		if b.status(c.now) == peerCreating {
+			return 0, nil, errf(http.StatusBadRequest, "DLI.0009",
+				"connection %s is being created (%s %s is still CREATING) and cannot be deleted", cn.ID, b.Kind, b.Name)
+		}
+	}
 	cn.DeleteAt = c.now.Add(e.delays.ConnectionDelete)
 	cn.RemoveAt = cn.DeleteAt.Add(e.delays.DeletedRetention)
 	return http.StatusOK, ok(nil), nil

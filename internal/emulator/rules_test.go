@@ -703,3 +703,23 @@ func TestQueuePropertiesOnlyOnSparkSQLInStandardPool(t *testing.T) {
 		a.fail(400, "DLI.0007", "DELETE", path, unset)
 	}
 }
+
+// TestConnectionDeleteWhileCreating: a connection whose peering is still
+// CREATING cannot be deleted (DLI.0009); once the peering is ACTIVE it can.
+func TestConnectionDeleteWhileCreating(t *testing.T) {
+	srv, clk := startTest(t, Delays{ConnectionPeering: 10 * time.Second})
+	a := api{t, srv}
+	a.createPool("dwc", 64)
+	r := a.must("POST", a.conns(), map[string]any{"name": "dwc", "dest_vpc_id": "vpc-1", "dest_network_id": "subnet-1",
+		"elastic_resource_pools": []string{"dwc"}})
+	id, _ := r.body["connection_id"].(string)
+	r = a.fail(400, "DLI.0009", "DELETE", a.conns()+"/"+id, nil)
+	if !strings.Contains(string(r.raw), "being created") {
+		t.Errorf("refusal does not say why: %s", r.raw)
+	}
+	if st := a.must("GET", a.conns()+"/"+id, nil).body["status"]; st != "ACTIVE" {
+		t.Errorf("refused delete changed the connection: status %v", st)
+	}
+	clk.Advance(11 * time.Second)
+	a.must("DELETE", a.conns()+"/"+id, nil)
+}

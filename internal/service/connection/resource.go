@@ -222,7 +222,13 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 
 	const summary = "Error Deleting DLI Enhanced Connection"
 	id := state.ID.ValueString()
-	err := r.client.DeleteConnection(ctx, id)
+	// DLI refuses to delete a connection that is still being created (its
+	// peerings CREATING: API ref "Deleting an Enhanced Datasource
+	// Connection"), e.g. after an apply interrupted while it waited for
+	// them; such refusals are waited out within the delete timeout.
+	err := tfkit.RetryRefused(ctx, "delete enhanced connection "+id,
+		"A later terraform destroy will delete it once DLI accepts the deletion.",
+		func(ctx context.Context) error { return r.client.DeleteConnection(ctx, id) })
 	if client.IsNotFound(err) {
 		return
 	}

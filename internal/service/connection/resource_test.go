@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -670,5 +671,36 @@ resource "dli_enhanced_connection" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", poolA})},
 			},
 		},
+	})
+}
+
+// TestAccEnhancedConnection_deleteWhileCreating: a connection whose create
+// timed out while its peering was still CREATING is tracked (tainted), and
+// its destroy waits out DLI's refusal to delete a connection that is being
+// created (API ref "Deleting an Enhanced Datasource Connection").
+func TestAccEnhancedConnection_deleteWhileCreating(t *testing.T) {
+	d := acctest.FastDelays
+	d.ConnectionPeering = 4 * time.Second
+	env := acctest.NewWithDelays(t, d)
+	env.RequireEmulator(t)
+	n := destination(t, env)
+	pool, name := acctest.Name("pool"), acctest.Name("creating")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy: func(s *terraform.State) error {
+			if err := checkDestroyed(t, env)(s); err != nil {
+				return err
+			}
+			for _, r := range env.Emulator.Requests() {
+				if r.Method == "DELETE" && strings.Contains(r.Path, "/enhanced-connections/") && r.Status == 400 {
+					return nil
+				}
+			}
+			return fmt.Errorf("no connection delete was refused: the destroy did not meet a CREATING peering")
+		},
+		Steps: []resource.TestStep{{
+			Config:      env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, `  timeouts = { create = "1s" }`)),
+			ExpectError: regexp.MustCompile(`(?i)timeout|deadline`),
+		}},
 	})
 }
