@@ -79,7 +79,9 @@ type unboundLedger struct {
 	m  map[string]map[string]bool // kind/lower-case name -> connection ids
 }
 
-func ledgerKey(kind BindingKind, name string) string { return string(kind) + "/" + strings.ToLower(name) }
+func ledgerKey(kind BindingKind, name string) string {
+	return string(kind) + "/" + strings.ToLower(name)
+}
 
 // RememberUnbound records that kind/name is being unbound from connection
 // connID before it is deleted.
