@@ -122,7 +122,7 @@ func TestAccElasticResourcePool_replaceHoldingQueuesWarns(t *testing.T) {
 }
 
 // replacementExample is examples/scenarios/pool-replacement with the
-// emulator's provider block.
+// emulator's provider block and the provider address under test.
 func replacementExample(t *testing.T, env *acctest.Env) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(clitest.ModuleRoot(t), "examples", "scenarios", "pool-replacement", "main.tf"))
@@ -133,7 +133,14 @@ func replacementExample(t *testing.T, env *acctest.Env) string {
 	if !strings.Contains(string(b), block) {
 		t.Fatalf("the example has no %s block to point at the emulator", block)
 	}
-	return strings.Replace(string(b), block, env.ProviderBlock(), 1)
+	// The CLI under test resolves a short source against its own registry;
+	// the test framework serves the provider under its full address.
+	const source = `source = "opendli/dli"`
+	if !strings.Contains(string(b), source) {
+		t.Fatalf("the example has no %s to point at the provider under test", source)
+	}
+	hcl := strings.Replace(string(b), source, fmt.Sprintf("source = %q", acctest.ProviderSource()), 1)
+	return strings.Replace(hcl, block, env.ProviderBlock(), 1)
 }
 
 // TestAccElasticResourcePool_replaceWithQueues: the documented pattern
