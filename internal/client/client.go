@@ -57,6 +57,9 @@ type Client struct {
 	// allQueues shares the list of every queue among concurrent
 	// FindQueueListItem calls (sharedlist.go).
 	allQueues sharedList[[]Queue]
+	// unbound remembers what was unbound from connections before a delete
+	// (unbound.go).
+	unbound unboundLedger
 }
 
 // New validates cfg, builds the SDK client and, when cfg.ProjectID is empty,

@@ -294,6 +294,11 @@ func deletePool(e *Emulator, c *call) (int, any, *apiError) {
 	if qs := e.poolQueues(name); len(qs) > 0 {
 		return 0, nil, restricted("Elastic resource pool %s still has queues: %s; delete them first", name, strings.Join(qs, ", "))
 	}
+	// Assumption, as for queues (deleteQueue): a pool bound to a live
+	// enhanced connection is in use, and must be unbound before its delete.
+	if conns := e.connectionsUsing(bindingPool, name, c.now); len(conns) > 0 {
+		return 0, nil, restricted("Elastic resource pool %s is bound to enhanced connection %s; unbind it first", name, strings.Join(conns, ", "))
+	}
 	p.DeleteAt = c.now.Add(e.delays.PoolDelete)
 	p.UpdatedAt = c.now
 	return http.StatusOK, ok(nil), nil

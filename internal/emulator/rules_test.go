@@ -517,6 +517,22 @@ func TestUnbindRules(t *testing.T) {
 	}
 }
 
+// TestDeleteBoundPool: a pool bound to a live connection cannot be deleted
+// (DLI.0009 naming the connection) until it is unbound.
+func TestDeleteBoundPool(t *testing.T) {
+	srv, _ := startTest(t, Delays{})
+	a := api{t, srv}
+	a.createPool("dbp", 64)
+	r := a.must("POST", a.conns(), map[string]any{"name": "dbc", "dest_vpc_id": "v", "dest_network_id": "n",
+		"elastic_resource_pools": []string{"dbp"}})
+	id := r.body["connection_id"].(string)
+	if f := a.fail(400, "DLI.0009", "DELETE", a.pools()+"/dbp", nil); !strings.Contains(f.errMsg(), "dbc") {
+		t.Errorf("refusal does not name the connection: %s", f.raw)
+	}
+	a.must("POST", a.conns()+"/"+id+"/disassociate-queue", map[string]any{"elastic_resource_pools": []string{"dbp"}})
+	a.must("DELETE", a.pools()+"/dbp", nil)
+}
+
 // TestBadPagingParameters: a paging parameter that is not a non-negative
 // integer is DLI.0001 naming it, on the pool, pool-queue, connection and
 // queue lists; 0 is accepted. The queue list reads current-page only with

@@ -24,6 +24,27 @@ func minus(a, b []string) []string {
 	return out
 }
 
+// againstCurrent turns the binding changes computed from the state into
+// the ones to send, given the bindings DLI lists now: unbinds only of names
+// still listed (a pool or queue deleted earlier in the same run was unbound
+// before its delete, and unbinding its name again may be refused), and binds
+// of every wanted name not listed (one that was deleted and created again
+// under the same name is no longer bound, though the state says it is).
+func againstCurrent(del, add, wanted []string, current []client.Binding) (unbind, bind []string) {
+	for _, n := range del {
+		if _, ok := findBinding(current, n); ok {
+			unbind = append(unbind, n)
+		}
+	}
+	bind = append(bind, add...)
+	for _, n := range wanted {
+		if _, ok := findBinding(current, n); !ok && !containsFold(bind, n) {
+			bind = append(bind, n)
+		}
+	}
+	return unbind, bind
+}
+
 func containsFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {

@@ -122,3 +122,16 @@ func TestReadiness(t *testing.T) {
 		})
 	}
 }
+
+// againstCurrent: unbinds only what DLI still lists; binds every wanted name
+// DLI does not list, once.
+func TestAgainstCurrent(t *testing.T) {
+	current := []client.Binding{{Name: "kept"}, {Name: "dropped"}}
+	unbind, bind := againstCurrent([]string{"Dropped", "vanished"}, []string{"new"}, []string{"kept", "new", "recreated"}, current)
+	if want := []string{"Dropped"}; !reflect.DeepEqual(unbind, want) {
+		t.Errorf("unbind = %v, want %v", unbind, want)
+	}
+	if want := []string{"new", "recreated"}; !reflect.DeepEqual(bind, want) {
+		t.Errorf("bind = %v, want %v", bind, want)
+	}
+}

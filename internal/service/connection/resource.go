@@ -167,6 +167,19 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 			return
 		}
 	}
+	// The state may be behind: an earlier step of this run may have deleted
+	// (and so unbound) or recreated a bound pool or queue. Objects unbound
+	// for a delete are no longer to be bound back by their recreation once
+	// this update unbinds them.
+	r.client.ForgetUnbound(id, client.BindPool, delPools)
+	r.client.ForgetUnbound(id, client.BindQueue, delQueues)
+	current, err := r.client.GetConnection(ctx, id)
+	if err != nil {
+		tfkit.AddError(&resp.Diagnostics, summary, err)
+		return
+	}
+	delPools, addPools = againstCurrent(delPools, addPools, wantPools, current.Pools)
+	delQueues, addQueues = againstCurrent(delQueues, addQueues, wantQueues, current.Queues)
 	if err := r.client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return

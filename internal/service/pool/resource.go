@@ -22,6 +22,7 @@ var (
 	_ resource.ResourceWithConfigure        = (*poolResource)(nil)
 	_ resource.ResourceWithImportState      = (*poolResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*poolResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*poolResource)(nil)
 )
 
 // Error summaries, one per action.
@@ -106,7 +107,11 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	if err != nil {
 		tfkit.AddError(&resp.Diagnostics, errCreating, err)
+		return
 	}
+	// A pool replaced under the same name goes back to the connections it
+	// was unbound from before its delete.
+	addRebindWarning(&resp.Diagnostics, tfkit.RebindRecreated(ctx, r.client, client.BindPool, name))
 }
 
 // Read refreshes the pool from the list API; a pool that is gone leaves the state.
@@ -219,13 +224,15 @@ func (r *poolResource) checkTags(ctx context.Context, name string, plan poolMode
 // timeout. The incumbent provider's acceptance tests wait 15 minutes after
 // creating a pool before deleting it, because DLI refuses earlier deletes.
 const deleteRefusedHint = "DLI refuses to delete an elastic resource pool for a while after creating it " +
-	"(15 minutes or more), while it is scaling, and while it still holds queues. The pool is unchanged and " +
-	"stays in the state: a later terraform destroy (or apply) will succeed once DLI accepts the deletion; " +
+	"(15 minutes or more) and while it is scaling. The pool stays in the state (unbound from its enhanced " +
+	"connections, which a later apply binds again): a later terraform destroy (or apply) will succeed once DLI " +
+	"accepts the deletion; " +
 	"a longer delete timeout (timeouts { delete = ... }) lets one run wait for it"
 
-// Delete removes the pool and waits until DLI no longer lists it. DLI's
-// refusals (a pool too young to delete, scaling, or still holding queues,
-// which its message names) are retried until the delete timeout.
+// Delete removes the pool and waits until DLI no longer lists it. A pool
+// that still holds queues stops the delete at once (see queuesHeldError);
+// otherwise the pool is unbound from its connections, and DLI's refusals (a
+// pool too young to delete, scaling) are retried until the delete timeout.
 func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state poolModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -242,8 +249,14 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 	name := state.Name.ValueString()
 	tflog.Debug(ctx, "deleting DLI elastic resource pool", map[string]any{"name": name, "id": state.ID.ValueString()})
-	err := tfkit.RetryRefused(ctx, "delete elastic resource pool "+name, deleteRefusedHint,
-		func(ctx context.Context) error { return r.client.DeletePool(ctx, name) })
+	// Queues block the delete for good: stop before changing anything,
+	// bindings included. Then unbind the pool from its connections, which
+	// DLI cannot keep bound to a deleted pool.
+	err := r.deletable(ctx, name)
+	if err == nil {
+		err = tfkit.RetryRefused(ctx, "delete elastic resource pool "+name, deleteRefusedHint,
+			func(ctx context.Context) error { return r.deletePool(ctx, name) })
+	}
 	if client.IsNotFound(err) {
 		return
 	}

@@ -139,6 +139,12 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
 		tfkit.AddError(&resp.Diagnostics, errCreate, err)
+		return
+	}
+	// A queue replaced under the same name goes back to the connections it
+	// was unbound from before its delete.
+	if warning := tfkit.RebindRecreated(ctx, r.client, client.BindQueue, apiName(plan.Name)); warning != "" {
+		resp.Diagnostics.AddWarning("DLI Queue Not Bound Back To Its Connections", warning)
 	}
 }
 
@@ -301,6 +307,12 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	defer cancel()
 
 	name := apiName(state.Name)
+	// DLI refuses to delete a queue that a connection binds, and a deleted
+	// queue cannot stay bound: unbind it first.
+	if err := tfkit.UnbindFromConnections(ctx, r.client, client.BindQueue, name); err != nil {
+		tfkit.AddError(&resp.Diagnostics, errDelete, err)
+		return
+	}
 	tflog.Debug(ctx, "deleting DLI queue", map[string]any{"name": name})
 	err := r.client.DeleteQueue(ctx, name)
 	if client.IsNotFound(err) {
@@ -388,9 +400,9 @@ func (r *queueResource) waitForCU(ctx context.Context, name string, target int64
 func deleteDetail(err error) string {
 	detail := tfkit.Explain(err)
 	if client.IsInvalid(err) {
-		detail += "\n\nDLI refused to delete the queue. If it is still bound to an enhanced datasource " +
-			"connection, unbind it (remove it from the connection's queues) first; if jobs are running on it, " +
-			"wait for them to finish or cancel them, then run apply again."
+		detail += "\n\nDLI refused to delete the queue. If jobs are running on it, wait for them to finish " +
+			"or cancel them; if a connection was bound to it meanwhile (the provider unbinds it from every " +
+			"connection just before the delete), unbind it; then run apply again."
 	}
 	return detail
 }

@@ -340,7 +340,7 @@ func TestAccQueue_refusals(t *testing.T) {
 				},
 				Config:      cfg(16),
 				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Queue.*enhanced connection test1.*remove it from the\s+connection.s\s+queues`),
+				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Queue.*enhanced connection test1.*if a connection was\s+bound to it meanwhile`),
 			},
 		},
 	})

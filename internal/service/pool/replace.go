@@ -1,0 +1,152 @@
+package pool
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+)
+
+// Replacing a pool that holds queues. DLI refuses to delete a pool that
+// still holds queues, and Terraform replaces a pool whose cidr_in_vpc,
+// enterprise_project_id, tags or label change by deleting it first: the
+// queues refer to the pool by its name, which does not change, so nothing
+// tells Terraform to replace them too. The plan warns (ModifyPlan), and the
+// delete stops at once, before anything is deleted, unless the queues are
+// replaced with the pool through replace_triggered_by.
+
+// replaceFix is the configuration that replaces the queues with the pool.
+const replaceFix = "  lifecycle {\n    replace_triggered_by = [dli_elastic_resource_pool.<name>]\n  }"
+
+// fixAdvice names the queues and says how to replace them with the pool.
+func fixAdvice(queues []string) string {
+	return fmt.Sprintf("add\n\n%s\n\nto the dli_queue resource of each of: %s (<name> being this pool's resource "+
+		"name in your configuration). Terraform then deletes those queues before the pool and creates them again "+
+		"after it, in the same apply; connections that bind the pool or the queues are unbound before the "+
+		"deletes and bound again after the creates.", replaceFix, strings.Join(queues, ", "))
+}
+
+// replacingAttributes returns the arguments whose change, from prior to
+// plan, replaces the pool while keeping its name. A rename is left out: the
+// queues that take the pool's name from it are replaced with it anyway.
+func replacingAttributes(prior, plan poolModel) []string {
+	var out []string
+	if !plan.CIDRInVPC.Equal(prior.CIDRInVPC) {
+		out = append(out, "cidr_in_vpc")
+	}
+	if !plan.EnterpriseProjectID.Equal(prior.EnterpriseProjectID) {
+		out = append(out, "enterprise_project_id")
+	}
+	// Null tags in the state come from an import: recording them does not replace.
+	if !prior.Tags.IsNull() && !plan.Tags.Equal(prior.Tags) {
+		out = append(out, "tags")
+	}
+	if !plan.Label.Equal(prior.Label) {
+		out = append(out, "label")
+	}
+	return out
+}
+
+// ModifyPlan warns when the plan replaces a pool whose state lists queues:
+// the replacement is refused unless those queues are replaced in the same
+// plan, which the provider cannot see from here.
+func (r *poolResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var prior, plan poolModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	changed := replacingAttributes(prior, plan)
+	queues := tfkit.Strings(ctx, prior.Queues, &resp.Diagnostics)
+	if len(changed) == 0 || len(queues) == 0 {
+		return
+	}
+	resp.Diagnostics.AddWarning("DLI Will Refuse To Replace This Pool Unless Its Queues Are Replaced Too",
+		fmt.Sprintf("Changing %s replaces elastic resource pool %s, which holds the queues %s. DLI refuses to "+
+			"delete a pool that holds queues, so the apply will stop before deleting anything unless those "+
+			"queues are replaced in the same plan (check the plan: each must show as replaced). To replace them "+
+			"with the pool, %s", strings.Join(changed, ", "), prior.Name.ValueString(), strings.Join(queues, ", "),
+			fixAdvice(queues)))
+}
+
+// queuesHeldError stops the delete of a pool that still holds queues which
+// this run is not deleting.
+type queuesHeldError struct {
+	pool   string
+	queues []string
+}
+
+func (e *queuesHeldError) Error() string {
+	return fmt.Sprintf("elastic resource pool %s still holds the queues %s, and DLI refuses to delete a pool "+
+		"that holds queues. Nothing was deleted. Terraform deletes a pool's queues before the pool only when "+
+		"they are deleted or replaced in the same plan: to delete the pool, delete those queues first; to "+
+		"replace it, %s", e.pool, strings.Join(e.queues, ", "), fixAdvice(e.queues))
+}
+
+// heldQueues returns the queues the pool still holds: those its list names
+// and that DLI still reports. The pool list may name a queue for a moment
+// after it was deleted; the queue's own read is the authority. Queues
+// deleted in the same run are gone by now: Terraform deletes a pool's
+// dependent queues before it, and each delete waits until DLI no longer
+// reports the queue. So any queue left is one this run is not deleting, and
+// waiting for it would only run into the timeout.
+func heldQueues(ctx context.Context, c *client.Client, name string) ([]string, error) {
+	p, err := c.GetPool(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	var held []string
+	for _, q := range p.Queues {
+		_, err := c.GetQueue(ctx, strings.ToLower(q))
+		if client.IsNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		held = append(held, q)
+	}
+	return held, nil
+}
+
+// deletePool is one attempt at deleting the pool: it stops with a
+// queuesHeldError, which RetryRefused does not retry, while queues remain.
+func (r *poolResource) deletePool(ctx context.Context, name string) error {
+	held, err := heldQueues(ctx, r.client, name)
+	if err != nil {
+		return err
+	}
+	if len(held) > 0 {
+		return &queuesHeldError{pool: name, queues: held}
+	}
+	return r.client.DeletePool(ctx, name)
+}
+
+// deletable prepares the delete: it fails with a queuesHeldError while the
+// pool holds queues, and otherwise unbinds the pool from every connection.
+func (r *poolResource) deletable(ctx context.Context, name string) error {
+	held, err := heldQueues(ctx, r.client, name)
+	if err != nil {
+		return err
+	}
+	if len(held) > 0 {
+		return &queuesHeldError{pool: name, queues: held}
+	}
+	return tfkit.UnbindFromConnections(ctx, r.client, client.BindPool, name)
+}
+
+// addRebindWarning adds the warning of a failed rebinding, if any.
+func addRebindWarning(diags *diag.Diagnostics, warning string) {
+	if warning != "" {
+		diags.AddWarning("DLI Elastic Resource Pool Not Bound Back To Its Connections", warning)
+	}
+}
