@@ -73,7 +73,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	defer cancel()
 
 	const summary = "Error Creating DLI Enhanced Connection"
-	id, err := r.client.CreateConnection(ctx, in)
+	id, err := r.createConnection(ctx, in)
 	if err != nil {
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
@@ -171,7 +171,7 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
-	if err := r.client.AssociateConnection(ctx, id, addPools, addQueues); err != nil {
+	if err := r.associate(ctx, id, addPools, addQueues); err != nil {
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
