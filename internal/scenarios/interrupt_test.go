@@ -4,7 +4,6 @@ package scenarios_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -174,36 +173,6 @@ func runInterrupted(t *testing.T, env *acctest.Env, cli *clitest.CLI, dir string
 	return res
 }
 
-// stateObject is one resource of `show -json`.
-type stateObject struct {
-	Address string         `json:"address"`
-	Tainted bool           `json:"tainted"`
-	Values  map[string]any `json:"values"`
-}
-
-// stateObjects reads the resources of the state through the CLI.
-func stateObjects(t *testing.T, cli *clitest.CLI, dir string) map[string]stateObject {
-	t.Helper()
-	out := cli.MustRun(t, dir, "show", "-json").Stdout
-	var doc struct {
-		Values *struct {
-			RootModule struct {
-				Resources []stateObject `json:"resources"`
-			} `json:"root_module"`
-		} `json:"values"`
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatalf("show -json: %v\n%s", err, out)
-	}
-	objects := map[string]stateObject{}
-	if doc.Values != nil {
-		for _, r := range doc.Values.RootModule.Resources {
-			objects[r.Address] = r
-		}
-	}
-	return objects
-}
-
 // expectDLIHolds checks that DLI holds exactly the stack's objects the state
 // tracks (none when tracked is empty), once each, with the identities the
 // state records: nothing duplicated, nothing orphaned, nothing lost.
@@ -270,13 +239,4 @@ func expectDLIHolds(t *testing.T, env *acctest.Env, s stack, tracked map[string]
 	case len(live) == 1 && id != live[0]:
 		t.Errorf("the state records connection id %q, DLI holds %q", id, live[0])
 	}
-}
-
-// lastLines is the end of a command's output, where Terraform reports how it ended.
-func lastLines(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
-	}
-	return strings.Join(lines, "\n")
 }

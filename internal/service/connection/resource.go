@@ -98,6 +98,13 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 
 	conn, err := r.waitReady(ctx, id, in.Pools, in.Queues)
 	if err != nil {
+		// Record what DLI last reported (a FAILED peering, statuses), not
+		// the nulls set before the wait: the state then already holds what
+		// the next refresh would read.
+		if conn != nil {
+			plan.fill(ctx, conn, &resp.Diagnostics)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		}
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
 	}

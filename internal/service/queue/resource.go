@@ -121,6 +121,8 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	})
 	if err != nil {
+		r.recordFailedCreate(ctx, &state, q)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		tfkit.AddError(&resp.Diagnostics, errCreate, err)
 		return
 	}
