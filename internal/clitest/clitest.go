@@ -112,22 +112,48 @@ type Result struct {
 // status; callers decide what a status means (plan -detailed-exitcode uses 2).
 func (c *CLI) Run(t *testing.T, dir string, args ...string) Result {
 	t.Helper()
+	return c.Start(t, dir, args...).Wait(t)
+}
+
+// Process is a CLI command running in the background, for tests that act on
+// it while it runs (interrupt it at a chosen point of an apply).
+type Process struct {
+	cmd            *exec.Cmd
+	name           string
+	stdout, stderr bytes.Buffer
+}
+
+// Start starts the CLI with args in dir without waiting for it.
+func (c *CLI) Start(t *testing.T, dir string, args ...string) *Process {
+	t.Helper()
 	cmd := exec.Command(c.Path, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+c.ConfigFile, "CHECKPOINT_DISABLE=1",
 		"TF_IN_AUTOMATION=1", "TF_INPUT=0")
 	cmd.Env = append(cmd.Env, c.Env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	res := Result{Stdout: stdout.String(), Stderr: stderr.String()}
+	p := &Process{cmd: cmd, name: filepath.Base(c.Path) + " " + strings.Join(args, " ")}
+	cmd.Stdout, cmd.Stderr = &p.stdout, &p.stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting %s: %v", p.name, err)
+	}
+	return p
+}
+
+// Interrupt sends SIGINT to the CLI process, as Ctrl-C in its terminal does.
+func (p *Process) Interrupt() error { return p.cmd.Process.Signal(os.Interrupt) }
+
+// Wait waits for the command to end and returns its output and exit status.
+func (p *Process) Wait(t *testing.T) Result {
+	t.Helper()
+	err := p.cmd.Wait()
+	res := Result{Stdout: p.stdout.String(), Stderr: p.stderr.String()}
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
 	case errors.As(err, &exit):
 		res.ExitCode = exit.ExitCode()
 	default:
-		t.Fatalf("running %s %s: %v", filepath.Base(c.Path), strings.Join(args, " "), err)
+		t.Fatalf("running %s: %v", p.name, err)
 	}
 	return res
 }

@@ -91,6 +91,9 @@ func (e *Emulator) newBindings(cn *connection, pools, queues []string, now time.
 		} else if q, found := e.st.Queues[name]; !found || !q.DeleteAt.IsZero() {
 			return notFound("Queue", name)
 		}
+		if err := e.refuseBusyPool(kind, name, now); err != nil {
+			return err
+		}
 		for _, b := range append(cn.Bindings, out...) {
 			if b.Kind == kind && b.Name == name {
 				return nil // already bound: nothing to do
@@ -117,6 +120,28 @@ func (e *Emulator) newBindings(cn *connection, pools, queues []string, now time.
 		}
 	}
 	return out, nil
+}
+
+// refuseBusyPool refuses to bind a pool that is not AVAILABLE (CREATING,
+// SCALING, FAILED), or a queue whose pool is not: the peering is made in the
+// cluster the pool runs on (UG "Binding an Enhanced Datasource Connection to
+// an Elastic Resource Pool": "VPC peering connection created in the cluster to
+// which the queue belongs"), which is not settled while the pool is created
+// or scaled. (assumed) The refusal and its code, DLI.0012 as for a queue
+// created in such a pool; no public page states them.
+func (e *Emulator) refuseBusyPool(kind, name string, now time.Time) *apiError {
+	pool := name
+	if kind == bindingQueue {
+		pool = e.st.Queues[name].Pool
+	}
+	p, found := e.st.Pools[pool]
+	if pool == "" || !found {
+		return nil
+	}
+	if s := p.status(now); s != poolAvailable {
+		return unavailable("Elastic resource pool %s is %s, which is not available", pool, s)
+	}
+	return nil
 }
 
 type createConnectionBody struct {

@@ -42,6 +42,21 @@ func (e *RefusedError) Unwrap() error { return e.Last }
 // When ctx ends while DLI still refuses, the result is a *RefusedError
 // carrying hint; any other error is returned as it is.
 func RetryRefused(ctx context.Context, what, hint string, do func(context.Context) error) error {
+	return RetryRefusedWatching(ctx, what, hint, nil, do)
+}
+
+// Watch reads the object whose state decides whether DLI accepts a call (the
+// pool a queue is created in, a pool or queue being bound), for the progress
+// log: which object, and the status it is in. It returns an empty object when
+// none of them is busy or it cannot tell; its failures must not end the wait.
+type Watch func(ctx context.Context) (object, status string)
+
+// RetryRefusedWatching is RetryRefused whose INFO progress also names the
+// object the call waits for and that object's status, as watch reads them
+// after each refusal. DLI's refusals do not always say which object is busy
+// or in which state ("pool is not available"), and a user watching a long
+// apply needs both to know whether to wait or to act.
+func RetryRefusedWatching(ctx context.Context, what, hint string, watch Watch, do func(context.Context) error) error {
 	start := time.Now()
 	var last error
 	_, err := wait.For(ctx, "DLI to accept the call to "+what, wait.Slow, true,
@@ -60,6 +75,11 @@ func RetryRefused(ctx context.Context, what, hint string, do func(context.Contex
 				fields["code"], fields["message"] = apiErr.Code, apiErr.Message
 			} else {
 				fields["message"] = err.Error()
+			}
+			if watch != nil {
+				if object, status := watch(ctx); object != "" {
+					fields["object"], fields["status"] = object, status
+				}
 			}
 			tflog.Info(ctx, "DLI refused the call for now; retrying until the timeout", fields)
 			return struct{}{}, "refused", false, nil

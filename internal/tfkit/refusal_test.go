@@ -94,3 +94,43 @@ func TestRetryRefusedTimeoutQuotesDLIAndHint(t *testing.T) {
 		t.Error("the timeout error must still unwrap to DLI's refusal")
 	}
 }
+
+// TestRetryRefusedWatchingNamesObjectAndStatus: each INFO progress entry
+// names the object the call waits for and its status, as the watch reads
+// them, besides the call, DLI's answer and the time waited.
+func TestRetryRefusedWatchingNamesObjectAndStatus(t *testing.T) {
+	quickWaits(t)
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	calls := 0
+	watch := func(context.Context) (string, string) { return "elastic resource pool p", "SCALING" }
+	err := RetryRefusedWatching(ctx, "create queue q in elastic resource pool p", "hint", watch, func(context.Context) error {
+		calls++
+		if calls < 2 {
+			return &client.APIError{Op: "create queue q", HTTPStatus: 400, Code: "DLI.0012",
+				Message: "pool is not available", Kind: client.KindInvalid}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, derr := tflogtest.MultilineJSONDecode(&logs)
+	if derr != nil {
+		t.Fatal(derr)
+	}
+	infos := 0
+	for _, e := range entries {
+		if e["@level"] != "info" {
+			continue
+		}
+		infos++
+		if e["object"] != "elastic resource pool p" || e["status"] != "SCALING" || e["waited"] == nil ||
+			e["call"] != "create queue q in elastic resource pool p" {
+			t.Errorf("INFO entry does not name the call, object, status and time waited: %v", e)
+		}
+	}
+	if infos != 1 {
+		t.Errorf("%d INFO entries, want 1: %s", infos, logs.String())
+	}
+}

@@ -73,7 +73,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	defer cancel()
 
 	const summary = "Error Creating DLI Enhanced Connection"
-	id, err := r.client.CreateConnection(ctx, in)
+	id, err := r.createConnection(ctx, in)
 	if err != nil {
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
@@ -98,6 +98,13 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 
 	conn, err := r.waitReady(ctx, id, in.Pools, in.Queues)
 	if err != nil {
+		// Record what DLI last reported (a FAILED peering, statuses), not
+		// the nulls set before the wait: the state then already holds what
+		// the next refresh would read.
+		if conn != nil {
+			plan.fill(ctx, conn, &resp.Diagnostics)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		}
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
@@ -184,7 +191,7 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
-	if err := r.client.AssociateConnection(ctx, id, addPools, addQueues); err != nil {
+	if err := r.associate(ctx, id, addPools, addQueues); err != nil {
 		tfkit.AddError(&resp.Diagnostics, summary, err)
 		return
 	}

@@ -93,7 +93,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	defer cancel()
 
 	tflog.Debug(ctx, "creating DLI queue", map[string]any{"name": in.Name, "pool": in.PoolName, "cu_count": in.CUCount})
-	if err := r.client.CreateQueue(ctx, in); err != nil {
+	if err := r.createQueue(ctx, in); err != nil {
 		tfkit.AddError(&resp.Diagnostics, errCreate, err)
 		return
 	}
@@ -121,6 +121,8 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	})
 	if err != nil {
+		r.recordFailedCreate(ctx, &state, q)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		tfkit.AddError(&resp.Diagnostics, errCreate, err)
 		return
 	}
