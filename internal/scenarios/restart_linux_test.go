@@ -78,7 +78,7 @@ func TestAccScenario_restartMidApply(t *testing.T) {
 			{
 				PreConfig:   restart,
 				Config:      config,
-				ExpectError: regexp.MustCompile(`(?s)Error Creating DLI Elastic Resource Pool.*timed out.*connection refused.*no response`),
+				ExpectError: regexp.MustCompile(`(?s)Error\s+Creating\s+DLI\s+Elastic\s+Resource\s+Pool.*timed\s+out.*connection\s+refused.*no\s+response`),
 			},
 			{
 				PreConfig: func() {

@@ -361,9 +361,9 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 	env.RequireEmulator(t)
 	name := acctest.Name("acc_pool_queues")
 	queue := acctest.Name("acc_pool_queue")
-	// DLI's refusal to delete a pool that holds queues is retried until the
-	// delete timeout (it may be a queue still being deleted): keep it short.
-	config := env.Config(poolHCL(name, 64, 64, `timeouts = { delete = "3s" }`))
+	// A pool that still holds queues is not deleted: the provider stops at
+	// once, naming them (a short timeout keeps a regression from hanging).
+	config := env.Config(poolHCL(name, 64, 64, `timeouts = { delete = "30s" }`))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -390,7 +390,8 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 			{
 				Config:      config,
 				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Elastic Resource Pool.*DLI still refused.*` + queue),
+				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Elastic Resource Pool.*still\s+holds\s+the\s+queues\s+` + queue +
+					`.*Nothing\s+was\s+deleted.*replace_triggered_by`),
 			},
 			{
 				PreConfig:         func() { env.Emulator.DeleteQueueNow(queue) },
