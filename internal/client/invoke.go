@@ -166,9 +166,10 @@ func sdkCall[I typedInvoker[R], R any](ctx context.Context, c *Client, cl call, 
 func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Context) error) error {
 	var uncertain bool // an earlier attempt may have been applied
 	busy := 0          // refusals of a queue still being assigned so far
+	var last *APIError // the previous attempt's failure, quoted when ctx ends
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("%s: %w", cl.op, err)
+			return withLast(fmt.Errorf("%s: %w", cl.op, err), last)
 		}
 		err := once(ctx)
 		if err == nil {
@@ -176,8 +177,9 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 		}
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) {
-			return err
+			return withLast(err, last)
 		}
+		last = apiErr
 		if apiErr.queueAssigning() {
 			// Refused, so not applied: safe to send again, even a create or
 			// a bind. It neither counts as an attempt nor uses MaxRetries.
@@ -231,6 +233,16 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 			return fmt.Errorf("%s: %w (last error: %s)", cl.op, err, apiErr.Error())
 		}
 	}
+}
+
+// withLast adds the failure of the previous attempt to the error of a call
+// whose context ended while it waited or was being sent again, so that the
+// user learns what DLI kept answering.
+func withLast(err error, last *APIError) error {
+	if last == nil || !(errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)) {
+		return err
+	}
+	return fmt.Errorf("%w (last error: %s)", err, last.Error())
 }
 
 // settleCall runs cl.settle after an attempt that failed with lastErr and

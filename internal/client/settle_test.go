@@ -86,7 +86,9 @@ func TestUnsafeCallsSettleAfterLostAnswer(t *testing.T) {
 				}
 			}},
 		{"bind", "POST", `/associate-queue$`,
-			func(ctx context.Context, f fixture) error { return f.c.AssociateConnection(ctx, f.conn, []string{"p1"}, nil) },
+			func(ctx context.Context, f fixture) error {
+				return f.c.AssociateConnection(ctx, f.conn, []string{"p1"}, nil)
+			},
 			func(t *testing.T, f fixture) {
 				if got := names(conn(t, f).Pools); got != "p1" {
 					t.Errorf("pools bound: %q, want p1", got)
