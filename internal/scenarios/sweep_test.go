@@ -166,7 +166,8 @@ func TestAccScenario_transientFaultSweep(t *testing.T) {
 	}
 	t.Run("faults", func(t *testing.T) {
 		for _, r := range runs {
-			t.Run(r.name, func(t *testing.T) {
+			// A "/" in a subtest name would read as a level of -run.
+			t.Run(strings.ReplaceAll(r.name, "/", "~"), func(t *testing.T) {
 				t.Parallel()
 				env := emulatorEnv(t)
 				env.Emulator.AddFault(r.fault)
