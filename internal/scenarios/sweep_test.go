@@ -95,11 +95,11 @@ func sweepLifecycle(t *testing.T, env *acctest.Env) {
 			{Config: env.Config(s.hcl(true)), Check: tracked},
 			{
 				ResourceName: "dli_enhanced_connection.c",
-				ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"tags"},
+				ImportState:  true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"tags"},
 			},
 			{
 				ResourceName: "dli_queue.s",
-				ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"tags"},
+				ImportState:  true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"tags"},
 			},
 		},
 	})
