@@ -239,7 +239,7 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 // whose context ended while it waited or was being sent again, so that the
 // user learns what DLI kept answering.
 func withLast(err error, last *APIError) error {
-	if last == nil || !(errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)) {
+	if last == nil || (!errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled)) {
 		return err
 	}
 	return fmt.Errorf("%w (last error: %s)", err, last.Error())
