@@ -40,8 +40,11 @@ func TestAccScenario_throttledFleetConverges(t *testing.T) {
 	size := sizes[0]
 	env := emulatorEnv(t)
 	env.Emulator.SetRateLimit(fleetRateLimit, fleetRateBurst)
-	// The fleet's own configuration, with this emulator's provider block.
-	config := env.Config(strings.Replace(size.Config(), `provider "dli" {}`, "", 1))
+	// The fleet's own resources, with this emulator's provider block (its
+	// terraform block names the provider's registry source, which the test
+	// harness supplies itself, differently on each CLI).
+	fleet := size.Config()
+	config := env.Config(fleet[strings.Index(fleet, "\nresource "):])
 
 	start := time.Now()
 	var applied time.Duration
