@@ -13,6 +13,7 @@ require (
 	github.com/hashicorp/terraform-plugin-testing v1.16.0
 	github.com/huaweicloud/huaweicloud-sdk-go-v3 v0.1.207
 	golang.org/x/sys v0.43.0
+	golang.org/x/time v0.15.0
 )
 
 require (

@@ -37,6 +37,9 @@ type Config struct {
 	UserAgent string
 	// Timeout bounds one HTTP exchange; 0 keeps the SDK default (120s).
 	Timeout time.Duration
+	// RateLimit is the most requests per second the client sends, before
+	// any throttling answer lowers it (throttle.go); 0 means DefaultRateLimit.
+	RateLimit float64
 }
 
 // Client talks to one DLI project in one region. It is safe for concurrent use.
@@ -90,6 +93,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		redact:      newRedactor(cfg.SecretKey, cfg.SecurityToken),
 	}
 	c.transport = newCallTransport(cfg.Insecure)
+	c.transport.throttle = newThrottle(cfg.RateLimit)
 
 	if c.projectID == "" {
 		iam, err := c.buildHC(cfg, iamEndpoint, "")
@@ -112,6 +116,12 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	return c, nil
 }
 
+// ThrottleStats reports the client's current request rate limit (requests
+// per second) and how many throttling answers (429) it has received.
+func (c *Client) ThrottleStats() (ratePerSecond float64, throttled int) {
+	return c.transport.throttle.stats()
+}
+
 // ProjectID is the project every request is scoped to.
 func (c *Client) ProjectID() string { return c.projectID }
 
@@ -131,6 +141,9 @@ func (cfg Config) validate() error {
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("DLI client configuration: %s must be set", strings.Join(missing, ", "))
+	}
+	if cfg.RateLimit < 0 {
+		return fmt.Errorf("DLI client configuration: the rate limit must not be negative, got %g", cfg.RateLimit)
 	}
 	if cfg.MaxRetries < 0 {
 		return fmt.Errorf("DLI client configuration: max_retries must not be negative, got %d", cfg.MaxRetries)

@@ -201,34 +201,76 @@ func (c *Client) DeleteConnection(ctx context.Context, id string) error {
 }
 
 // AssociateConnection binds pools and/or queues to a connection (peering is
-// asynchronous: poll GetConnection for each binding's status).
+// asynchronous: poll GetConnection for each binding's status). An attempt
+// whose answer is lost is settled by reading the connection: what it lists
+// as bound (in any status) took effect, and only the rest is sent again.
 func (c *Client) AssociateConnection(ctx context.Context, id string, pools, queues []string) error {
 	if len(pools) == 0 && len(queues) == 0 {
 		return nil
 	}
 	cl := call{op: "bind pools/queues to enhanced connection " + id, method: http.MethodPost, path: connectionPath + "/associate-queue", unsafe: true}
-	req := &model.AssociateQueueToEnhancedConnectionRequest{ConnectionId: id, Body: &model.AssociateQueueToEnhancedConnectionRequestBody{
-		ElasticResourcePools: optList(pools), Queues: optList(queues),
-	}}
+	body := &model.AssociateQueueToEnhancedConnectionRequestBody{ElasticResourcePools: optList(pools), Queues: optList(queues)}
+	cl.settle = c.settleBindings(id, &pools, &queues, true, func() {
+		body.ElasticResourcePools, body.Queues = optList(pools), optList(queues)
+	})
+	req := &model.AssociateQueueToEnhancedConnectionRequest{ConnectionId: id, Body: body}
 	_, err := sdkCall(ctx, c, cl, func() *dli.AssociateQueueToEnhancedConnectionInvoker {
 		return c.dli.AssociateQueueToEnhancedConnectionInvoker(req)
 	})
 	return err
 }
 
-// DisassociateConnection unbinds pools and/or queues from a connection.
+// DisassociateConnection unbinds pools and/or queues from a connection. An
+// attempt whose answer is lost is settled by reading the connection: what it
+// no longer lists was unbound, and only the rest is sent again.
 func (c *Client) DisassociateConnection(ctx context.Context, id string, pools, queues []string) error {
 	if len(pools) == 0 && len(queues) == 0 {
 		return nil
 	}
 	cl := call{op: "unbind pools/queues from enhanced connection " + id, method: http.MethodPost, path: connectionPath + "/disassociate-queue", unsafe: true}
-	req := &model.DisassociateQueueFromEnhancedConnectionRequest{ConnectionId: id, Body: &model.DisassociateQueueFromEnhancedConnectionRequestBody{
-		ElasticResourcePools: optList(pools), Queues: optList(queues),
-	}}
+	body := &model.DisassociateQueueFromEnhancedConnectionRequestBody{ElasticResourcePools: optList(pools), Queues: optList(queues)}
+	cl.settle = c.settleBindings(id, &pools, &queues, false, func() {
+		body.ElasticResourcePools, body.Queues = optList(pools), optList(queues)
+	})
+	req := &model.DisassociateQueueFromEnhancedConnectionRequest{ConnectionId: id, Body: body}
 	_, err := sdkCall(ctx, c, cl, func() *dli.DisassociateQueueFromEnhancedConnectionInvoker {
 		return c.dli.DisassociateQueueFromEnhancedConnectionInvoker(req)
 	})
 	return err
+}
+
+// settleBindings reads the connection after a bind (bind true) or unbind
+// whose answer was lost and keeps in *pools and *queues only the names still
+// to do: not yet listed for a bind, still listed for an unbind. It reports
+// the call applied when nothing is left; otherwise narrow rewrites the
+// request body for the next attempt. Names compare case-insensitively, as
+// DLI stores pool and queue names lower-case.
+func (c *Client) settleBindings(id string, pools, queues *[]string, bind bool, narrow func()) func(context.Context) (bool, error) {
+	return func(ctx context.Context) (bool, error) {
+		conn, err := c.GetConnection(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		left := func(want []string, have []Binding) []string {
+			var out []string
+			for _, n := range want {
+				listed := false
+				for _, b := range have {
+					listed = listed || strings.EqualFold(b.Name, n)
+				}
+				if listed != bind {
+					out = append(out, n)
+				}
+			}
+			return out
+		}
+		*pools, *queues = left(*pools, conn.Pools), left(*queues, conn.Queues)
+		if len(*pools) == 0 && len(*queues) == 0 {
+			return true, nil
+		}
+		narrow()
+		return false, nil
+	}
 }
 
 // UpdateConnectionHosts replaces the connection's host mapping; an empty list clears it.
@@ -244,6 +286,25 @@ func (c *Client) UpdateConnectionHosts(ctx context.Context, id string, hosts []H
 // AddConnectionRoute adds one custom route (v3 API).
 func (c *Client) AddConnectionRoute(ctx context.Context, id string, r Route) error {
 	cl := call{op: "add route " + r.Name + " to enhanced connection " + id, method: http.MethodPost, path: routesPath, unsafe: true, create: true}
+	// An attempt whose answer is lost is settled by reading the connection:
+	// the route listed means it was added; a route of that name with another
+	// CIDR is not this one, and the call fails naming it.
+	cl.settle = func(ctx context.Context) (bool, error) {
+		conn, err := c.GetConnection(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		for _, have := range conn.Routes {
+			if have.Name != r.Name {
+				continue
+			}
+			if have.CIDR != r.CIDR {
+				return false, fmt.Errorf("the connection has a route %s to %s, not to %s", have.Name, have.CIDR, r.CIDR)
+			}
+			return true, nil
+		}
+		return false, nil
+	}
 	req := &model.CreateRouteToEnhancedConnectionRequest{ConnectionId: id, Body: &model.CreateRouteToEnhancedConnectionRequestBody{
 		Name: r.Name, Cidr: r.CIDR,
 	}}

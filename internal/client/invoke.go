@@ -35,6 +35,13 @@ type call struct {
 	create bool
 	// delete: a retried call meeting NotFound succeeded on an earlier attempt.
 	delete bool
+	// settle decides an unsafe call whose attempt failed in a way that may
+	// have been applied (a 5xx, a connection lost mid-request): it reads
+	// what the service now holds and reports whether the call took effect.
+	// Applied: the call succeeded. Not applied: it is sent again, within
+	// MaxRetries (settle may narrow what the next attempt sends). Without
+	// settle such a failure ends the call. Creates settle in createSafely.
+	settle func(ctx context.Context) (applied bool, err error)
 }
 
 // envelope is the part every DLI answer shares. HttpStatusCode and RequestID
@@ -159,9 +166,10 @@ func sdkCall[I typedInvoker[R], R any](ctx context.Context, c *Client, cl call, 
 func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Context) error) error {
 	var uncertain bool // an earlier attempt may have been applied
 	busy := 0          // refusals of a queue still being assigned so far
+	var last *APIError // the previous attempt's failure, quoted when ctx ends
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("%s: %w", cl.op, err)
+			return withLast(fmt.Errorf("%s: %w", cl.op, err), last)
 		}
 		err := once(ctx)
 		if err == nil {
@@ -169,8 +177,9 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 		}
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) {
-			return err
+			return withLast(err, last)
 		}
+		last = apiErr
 		if apiErr.queueAssigning() {
 			// Refused, so not applied: safe to send again, even a create or
 			// a bind. It neither counts as an attempt nor uses MaxRetries.
@@ -197,6 +206,13 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 		}
 		apiErr.afterUncertain = uncertain
 		retry, applied := c.retryable(cl, apiErr)
+		if !retry && applied && cl.settle != nil {
+			done, err := c.settleCall(ctx, cl, apiErr)
+			if err != nil || done {
+				return err
+			}
+			retry = true // not applied: safe to send again
+		}
 		if !retry || attempt >= c.maxRetries {
 			return apiErr
 		}
@@ -217,6 +233,35 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 			return fmt.Errorf("%s: %w (last error: %s)", cl.op, err, apiErr.Error())
 		}
 	}
+}
+
+// withLast adds the failure of the previous attempt to the error of a call
+// whose context ended while it waited or was being sent again, so that the
+// user learns what DLI kept answering.
+func withLast(err error, last *APIError) error {
+	if last == nil || (!errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled)) {
+		return err
+	}
+	return fmt.Errorf("%w (last error: %s)", err, last.Error())
+}
+
+// settleCall runs cl.settle after an attempt that failed with lastErr and
+// may have been applied. It returns done with a nil error when the read shows
+// the call took effect, and an error when the read itself failed (lastErr
+// wrapped, with the read's failure).
+func (c *Client) settleCall(ctx context.Context, cl call, lastErr *APIError) (done bool, err error) {
+	applied, serr := cl.settle(ctx)
+	if serr != nil {
+		return false, fmt.Errorf("%w; reading back to learn whether it took effect failed too: %v", lastErr, serr)
+	}
+	if applied {
+		tflog.Debug(ctx, "DLI call failed without a usable answer, but the service shows its effect; taking it as applied",
+			map[string]any{"op": cl.op, "reason": lastErr.Error()})
+		return true, nil
+	}
+	tflog.Debug(ctx, "DLI call failed without a usable answer and the service does not show its effect; sending it again",
+		map[string]any{"op": cl.op, "reason": lastErr.Error()})
+	return false, nil
 }
 
 // attempt sends one request described by our own definition.

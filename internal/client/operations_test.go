@@ -83,6 +83,10 @@ func TestRequestShapes(t *testing.T) {
 				t.Fatalf("call failed: %v", err)
 			}
 			reqs := f.requests()
+			if len(reqs) == 2 && reqs[0].Method == "GET" && tc.method != "GET" {
+				// A delta scale reads the queue first, to settle a lost answer.
+				reqs = reqs[1:]
+			}
 			if len(reqs) != 1 {
 				t.Fatalf("%d requests, want 1", len(reqs))
 			}

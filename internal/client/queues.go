@@ -196,8 +196,13 @@ func (c *Client) FindQueueListItem(ctx context.Context, name string) (*Queue, er
 
 // ScaleQueue changes a queue's CUs by delta (positive: scale out, negative:
 // scale in). It is asynchronous: poll GetQueue until CUCount reaches the target.
-// The action is never re-sent after an uncertain failure since a second
-// delta would scale twice.
+//
+// A delta must never be applied twice, so an attempt whose answer is lost is
+// settled by reading the queue: the user guide ("Elastic Scaling of Queues")
+// has an accepted scale show at once in the queue's specification (cu_spec)
+// while the actual CUs follow, so a size that moved since the read made just
+// before sending means the scale took effect; an unchanged one means it did
+// not, and it is sent again.
 func (c *Client) ScaleQueue(ctx context.Context, name string, delta int64) error {
 	name = storedName(name)
 	if delta == 0 {
@@ -214,6 +219,17 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, delta int64) error
 	cu, err := int32Of(cl.op, "cu_count", delta)
 	if err != nil {
 		return err
+	}
+	before, err := c.GetQueue(ctx, name)
+	if err != nil {
+		return fmt.Errorf("%s: reading the queue's size before scaling it: %w", cl.op, err)
+	}
+	cl.settle = func(ctx context.Context) (bool, error) {
+		now, err := c.GetQueue(ctx, name)
+		if err != nil {
+			return false, err
+		}
+		return now.CUSpec != before.CUSpec || now.CUCount != before.CUCount, nil
 	}
 	req := &model.RunQueueActionRequest{QueueName: name, Body: &model.RunQueueActionRequestBody{Action: action, CuCount: &cu}}
 	_, err = sdkCall(ctx, c, cl, func() *dli.RunQueueActionInvoker { return c.dli.RunQueueActionInvoker(req) })

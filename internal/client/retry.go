@@ -14,7 +14,12 @@ import (
 //   - Server errors (5xx, DLI.0999) and connections lost mid-request (reset,
 //     timeout, EOF) are retried only for calls that are safe to repeat (GET,
 //     PUT of absolute values, DELETE). Creates, binds and delta scaling are
-//     not, because the first request may have taken effect.
+//     not, because the first request may have taken effect: creates are
+//     settled by createSafely (recover.go), the others by their call's
+//     settle read (invoke.go), which sends them again only if the service
+//     does not show their effect.
+//   - Every request also passes the client's shared throttle (throttle.go),
+//     which a 429 slows down for every goroutine, honouring Retry-After.
 //   - Nothing else is retried. At most Config.MaxRetries retries, with capped
 //     exponential backoff and jitter, stopping as soon as the context ends.
 //

@@ -24,9 +24,11 @@ const callHeader = "X-Dli_Client_Call"
 // requests cancellable through the caller's context and logs every exchange
 // at DEBUG: method, path, status, request id and duration, never headers.
 type callTransport struct {
-	next  http.RoundTripper
-	seq   atomic.Uint64
-	calls sync.Map // call id -> context.Context
+	next http.RoundTripper
+	// throttle paces every request that passes (throttle.go); nil: none.
+	throttle *throttle
+	seq      atomic.Uint64
+	calls    sync.Map // call id -> context.Context
 }
 
 func newCallTransport(insecure bool) *callTransport {
@@ -88,6 +90,11 @@ func (t *callTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req = req.Clone(ctx)
 		req.Header.Del(callHeader)
 	}
+	if t.throttle != nil {
+		if err := t.throttle.wait(ctx); err != nil {
+			return nil, err
+		}
+	}
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
 	fields := map[string]any{
@@ -99,6 +106,9 @@ func (t *callTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		fields["error"] = err.Error()
 		tflog.Debug(ctx, "DLI API call failed without a response", fields)
 		return nil, err
+	}
+	if t.throttle != nil {
+		t.throttle.observe(ctx, resp)
 	}
 	fields["status"] = resp.StatusCode
 	requestID := resp.Header.Get("X-Request-Id")

@@ -92,6 +92,7 @@ type adminFault struct {
 	Count      int    `json:"Count"`
 	Skip       int    `json:"Skip"`
 	AfterApply bool   `json:"AfterApply"`
+	Drop       bool   `json:"Drop"`
 }
 
 func (a adminFault) toFault() (Fault, *apiError) {
@@ -100,7 +101,7 @@ func (a adminFault) toFault() (Fault, *apiError) {
 		return Fault{}, err
 	}
 	return Fault{Method: a.Method, PathRegexp: a.PathRegexp, Status: a.Status, Code: a.Code,
-		Message: a.Message, Latency: lat, Count: a.Count, Skip: a.Skip, AfterApply: a.AfterApply}, nil
+		Message: a.Message, Latency: lat, Count: a.Count, Skip: a.Skip, AfterApply: a.AfterApply, Drop: a.Drop}, nil
 }
 
 // adminDelays is Delays as JSON, with durations as Go duration strings.

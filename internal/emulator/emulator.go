@@ -39,6 +39,11 @@ type Config struct {
 	// emulator listening on another interface cannot be reconfigured from
 	// the network.
 	AdminFromAnyHost bool
+	// RateLimit throttles each access key to this many requests per second
+	// (429 APIGW.0308 with Retry-After beyond it); 0 = no limit. RateBurst is
+	// the bucket's size (0: one second's worth). See SetRateLimit.
+	RateLimit float64
+	RateBurst int
 }
 
 // Delays are the durations of the asynchronous lifecycles. Zero means the
@@ -75,8 +80,9 @@ type Emulator struct {
 	delays   Delays
 	variants variants // readings where the sources differ (variants.go)
 
-	faults faultSet
-	log    requestLog
+	faults  faultSet
+	log     requestLog
+	limiter rateLimiter
 
 	// statusCase respells every "status" the API answers (see SetStatusCase).
 	statusCase StatusCase
@@ -107,6 +113,7 @@ func New(cfg Config) (*Emulator, error) {
 	}
 	e := &Emulator{cfg: cfg, st: newState(), delays: withDelayDefaults(cfg.Delays)}
 	e.log.limit = cfg.RequestLogLimit
+	e.SetRateLimit(cfg.RateLimit, cfg.RateBurst)
 	if cfg.StateFile != "" {
 		st, err := loadState(cfg.StateFile)
 		if err != nil {

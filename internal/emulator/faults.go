@@ -21,6 +21,10 @@ type Fault struct {
 	// of the real answer, like a gateway timing out after the service
 	// committed: the client cannot tell whether its request was applied.
 	AfterApply bool
+	// Drop closes the connection without an answer instead of answering
+	// Status, like a load balancer or a network cut mid-request: before the
+	// request is handled, or after it took effect with AfterApply.
+	Drop bool
 }
 
 type activeFault struct {
@@ -107,6 +111,9 @@ type RequestRecord struct {
 	Time      time.Time     `json:"time"`
 	Duration  time.Duration `json:"duration"`
 	BodyKeys  []string      `json:"body_keys,omitempty"`
+	// Dropped is set when a Drop fault closed the connection instead of
+	// answering (Status is then 0).
+	Dropped bool `json:"dropped,omitempty"`
 }
 
 // DefaultRequestLogLimit is how many records the request log keeps when

@@ -64,6 +64,7 @@ type reply struct {
 	status int
 	raw    []byte
 	body   map[string]any
+	header http.Header
 }
 
 func (r reply) code() string { s, _ := r.body["error_code"].(string); return s }
@@ -129,7 +130,7 @@ func tryDo(hr *http.Request) (reply, error) {
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
-	out := reply{status: resp.StatusCode, raw: raw}
+	out := reply{status: resp.StatusCode, raw: raw, header: resp.Header}
 	if len(raw) > 0 {
 		_ = json.Unmarshal(raw, &out.body)
 	}

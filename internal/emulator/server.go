@@ -45,15 +45,27 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rw := &recordingWriter{ResponseWriter: w, status: http.StatusOK}
 	var bodyKeys []string
+	dropped := false
 	defer func() {
 		if p := recover(); p != nil {
 			writeError(rw, errf(http.StatusInternalServerError, "DLI.0999", "internal emulator error"))
 		}
+		status := rw.status
+		if dropped {
+			status = 0
+		}
 		e.record(RequestRecord{
 			Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, UserAgent: r.UserAgent(),
-			Status: rw.status, ErrorCode: rw.code, Time: start, Duration: time.Since(start), BodyKeys: bodyKeys,
+			Status: status, ErrorCode: rw.code, Time: start, Duration: time.Since(start), BodyKeys: bodyKeys,
+			Dropped: dropped,
 		})
 	}()
+	if wait, limited := e.throttle(r); limited {
+		// The gateway refuses before anything else: no signature check, no fault, no handler.
+		rw.Header().Set("Retry-After", retryAfterSeconds(wait))
+		writeError(rw, errf(http.StatusTooManyRequests, "APIGW.0308", throttleMessage, e.rateLimitText()))
+		return
+	}
 	f, hit := e.matchFault(r.Method, r.URL.Path)
 	if hit {
 		if f.Latency > 0 {
@@ -62,6 +74,12 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			case <-t.C:
 			case <-r.Context().Done():
 				t.Stop()
+			}
+		}
+		if f.Drop && !f.AfterApply {
+			dropped = dropConnection(w)
+			if dropped {
+				return
 			}
 		}
 		if f.Status != 0 && !f.AfterApply {
@@ -85,6 +103,11 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	status, resp, err := e.run(h, &call{r: r, body: body, query: r.URL.Query(), args: args})
+	if hit && f.Drop && f.AfterApply {
+		if dropped = dropConnection(w); dropped {
+			return
+		}
+	}
 	if hit && f.Status != 0 && f.AfterApply {
 		writeError(rw, f.failure())
 		return
@@ -100,6 +123,23 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		resp = sc.respell(resp)
 	}
 	writeJSON(rw, status, resp)
+}
+
+// dropConnection closes the client's connection without writing an answer,
+// so that the client sees the connection end mid-request. It reports false
+// when the connection cannot be taken over (HTTP/2), and the caller answers
+// normally then.
+func dropConnection(w http.ResponseWriter) bool {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		return false
+	}
+	conn, _, err := hj.Hijack()
+	if err != nil {
+		return false
+	}
+	_ = conn.Close()
+	return true
 }
 
 // failure is the error answer of an injected fault.

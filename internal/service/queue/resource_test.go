@@ -368,6 +368,13 @@ resource "dli_queue" "test" {
 			step(env.Config(poolConfig("p_ok"), queueConfig("_bad", 16, "")), `must not start with an underscore`),
 			step(env.Config(poolConfig("p_ok"), queueConfig("12345", 16, "")), `must not consist of digits only`),
 			step(env.Config(poolConfig("p_ok"), queueConfig("bad-name", 16, "")), `letters, digits and underscores`),
+			step(env.Config(poolConfig("p_ok"), queueConfig("Default", 16, "")), `"Default"(\n.*)*reserved by DLI for its\s+system queue`),
+			step(env.Config(`
+resource "dli_queue" "test" {
+  name     = "DEFAULT"
+  cu_count = 16
+}
+`), `"DEFAULT"(\n.*)*reserved by DLI for its\s+system queue`),
 			step(env.Config(poolConfig("p_ok"), queueConfig("tfacc_q", 20, "")), `multiple of 16`),
 			step(env.Config(poolConfig("p_ok"), queueConfig("tfacc_q", 0, "")), `between 16 and 32000`),
 			step(standalone("  cu_count = 32"), `16, 64 or 256`),

@@ -68,10 +68,10 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"name": schema.StringAttribute{
 				Description: "Name of the queue: letters, digits and underscores, not only digits, not starting " +
-					"with an underscore, at most 128 characters. DLI stores it in lower case; a name that differs " +
-					"only in case causes no change.",
+					"with an underscore, at most 128 characters, and not `default` (in any case), which DLI reserves " +
+					"for its system queue. DLI stores it in lower case; a name that differs only in case causes no change.",
 				Required:      true,
-				Validators:    tfkit.NameValidators(128),
+				Validators:    append(tfkit.NameValidators(128), reservedNameValidator{}),
 				PlanModifiers: []planmodifier.String{ignoreCase(), stringplanmodifier.RequiresReplace()},
 			},
 			"elastic_resource_pool_name": schema.StringAttribute{

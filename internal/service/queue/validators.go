@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -209,3 +210,30 @@ func replaced(prior, plan queueModel) bool {
 	}
 	return false
 }
+
+// reservedNameValidator refuses the name of DLI's preset system queue,
+// "default" in any case (DLI stores names lower-case): the user guide's
+// queue overview (dli_01_0402) lists a queue named default in every project,
+// so a create with that name can only fail, after the plan has been accepted.
+type reservedNameValidator struct{}
+
+func (reservedNameValidator) Description(context.Context) string {
+	return "must not be `default`, which DLI reserves for its system queue"
+}
+
+func (v reservedNameValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (reservedNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if name := req.ConfigValue.ValueString(); strings.EqualFold(name, systemQueueName) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Reserved Queue Name",
+			fmt.Sprintf("The queue name %q is reserved by DLI for its system queue (in any case); choose another name.", name))
+	}
+}
+
+// systemQueueName is DLI's preset queue.
+const systemQueueName = "default"
