@@ -388,8 +388,8 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 				Check: func(*terraform.State) error { return onlyFilteredPoolReads(env, name) },
 			},
 			{
-				Config:      config,
-				Destroy:     true,
+				Config:  config,
+				Destroy: true,
 				ExpectError: regexp.MustCompile(`(?s)Error Deleting DLI Elastic Resource Pool.*still\s+holds\s+the\s+queues\s+` + queue +
 					`.*Nothing\s+was\s+deleted.*replace_triggered_by`),
 			},
