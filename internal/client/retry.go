@@ -13,8 +13,9 @@ import (
 //     (DNS, refused dial) prove nothing was applied: every call is retried.
 //   - Server errors (5xx, DLI.0999) and connections lost mid-request (reset,
 //     timeout, EOF) are retried only for calls that are safe to repeat (GET,
-//     PUT of absolute values, DELETE). Creates, binds and delta scaling are
-//     not, because the first request may have taken effect.
+//     PUT of absolute values, DELETE, POSTs marked idempotent such as the
+//     tag API's). Creates, binds and delta scaling are not, because the
+//     first request may have taken effect.
 //   - Nothing else is retried. At most Config.MaxRetries retries, with capped
 //     exponential backoff and jitter, stopping as soon as the context ends.
 //
@@ -81,7 +82,7 @@ func (c *Client) retryable(cl call, e *APIError) (retry, mayBeApplied bool) {
 	if e.Kind != KindServer {
 		return false, false
 	}
-	if cl.unsafe || cl.method == http.MethodPost {
+	if cl.unsafe || (cl.method == http.MethodPost && !cl.idempotent) {
 		return false, true
 	}
 	return true, true
