@@ -116,3 +116,33 @@ func TestTagChanges(t *testing.T) {
 		t.Errorf("add = %v, want %v", add, want)
 	}
 }
+
+// The emulator's tag API limits, as "Batch Adding Resource Tags" states them:
+// at most 20 tags, one value per key; an add repeating a tag is accepted.
+func TestTagAPILimits(t *testing.T) {
+	c, _ := startEmulator(t)
+	ctx := context.Background()
+	id, err := c.CreateConnection(ctx, CreateConnectionInput{Name: "c1", VPCID: "v", SubnetID: "s", Tags: []Tag{{"a", "1"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddTags(ctx, TagConnection, id, []Tag{{"a", "1"}}); err != nil {
+		t.Errorf("repeating a tag: %v, want success", err)
+	}
+	if err := c.AddTags(ctx, TagConnection, id, []Tag{{"a", "2"}}); !IsInvalid(err) {
+		t.Errorf("a second value for key a: %v, want DLI.0001", err)
+	}
+	var many []Tag
+	for i := 0; i < 20; i++ {
+		many = append(many, Tag{"k" + strconv.Itoa(i), "v"})
+	}
+	if err := c.AddTags(ctx, TagConnection, id, many); !IsInvalid(err) {
+		t.Errorf("21 tags in all: %v, want DLI.0001", err)
+	}
+	if err := c.AddTags(ctx, TagConnection, id, many[:19]); err != nil {
+		t.Errorf("20 tags in all: %v", err)
+	}
+	if _, err := c.GetTags(ctx, TagConnection, "no-such-id"); !IsNotFound(err) {
+		t.Errorf("tags of an unknown id: %v, want not found", err)
+	}
+}

@@ -123,9 +123,9 @@ func TestAccElasticResourcePool_basic(t *testing.T) {
 				},
 			},
 			{
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateId:     name,
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: name,
 				// Tags are read back through the tag API.
 				ImportStateVerify: true,
 			},

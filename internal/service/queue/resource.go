@@ -367,7 +367,6 @@ func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStat
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tfkit.ImportedTags())...)
 }
 
-
 // waitForCU polls GET one queue until it reports target CUs. While creating,
 // a queue that is not visible yet is waited for (allowMissing); while scaling
 // it is an error. seen, when set, receives every successful answer.

@@ -164,4 +164,3 @@ func createQueueOutOfBand(t *testing.T, env *acctest.Env, pool, name string, tag
 		}
 	}
 }
-
