@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -33,20 +32,6 @@ func setPrivate(t *testing.T, req any, markers ...ImportMarker) {
 var nonNullState = tfsdk.State{Raw: tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{})}
 var nonNullPlan = tfsdk.Plan{Raw: tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{})}
 
-func strMap(kv ...string) types.Map {
-	elems := map[string]attr.Value{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		elems[kv[i]] = types.StringValue(kv[i+1])
-	}
-	return types.MapValueMust(types.StringType, elems)
-}
-
-func TestMarkerForKeepsThePoolsKey(t *testing.T) {
-	// States imported before the marker moved here carry this key.
-	if got := MarkerFor("tags"); got != "tags_unknown" {
-		t.Errorf("MarkerFor(tags) = %q", got)
-	}
-}
 func TestRequiresReplaceString(t *testing.T) {
 	rt := MarkerFor("route_table_id")
 	cases := []struct {
