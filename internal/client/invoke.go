@@ -31,6 +31,10 @@ type call struct {
 	// have taken effect: creates, binds, scaling by a delta. It is retried only
 	// when the failure proves the service did not apply it.
 	unsafe bool
+	// idempotent marks a POST that is safe to repeat (the tag API's batch
+	// add and delete, and its filter, which only reads); other POSTs are
+	// treated as creates.
+	idempotent bool
 	// create: a retried call meeting AlreadyExists is marked ErrCreateMayHaveSucceeded.
 	create bool
 	// delete: a retried call meeting NotFound succeeded on an earlier attempt.

@@ -13,11 +13,12 @@ import (
 //     (DNS, refused dial) prove nothing was applied: every call is retried.
 //   - Server errors (5xx, DLI.0999) and connections lost mid-request (reset,
 //     timeout, EOF) are retried only for calls that are safe to repeat (GET,
-//     PUT of absolute values, DELETE). Creates, binds and delta scaling are
-//     not, because the first request may have taken effect: creates are
-//     settled by createSafely (recover.go), the others by their call's
-//     settle read (invoke.go), which sends them again only if the service
-//     does not show their effect.
+//     PUT of absolute values, DELETE, POSTs marked idempotent such as the
+//     tag API's). Creates, binds and delta scaling are not, because the
+//     first request may have taken effect: creates are settled by
+//     createSafely (recover.go), the others by their call's settle read
+//     (invoke.go), which sends them again only if the service does not
+//     show their effect.
 //   - Every request also passes the client's shared throttle (throttle.go),
 //     which a 429 slows down for every goroutine, honouring Retry-After.
 //   - Nothing else is retried. At most Config.MaxRetries retries, with capped
@@ -86,7 +87,7 @@ func (c *Client) retryable(cl call, e *APIError) (retry, mayBeApplied bool) {
 	if e.Kind != KindServer {
 		return false, false
 	}
-	if cl.unsafe || cl.method == http.MethodPost {
+	if cl.unsafe || (cl.method == http.MethodPost && !cl.idempotent) {
 		return false, true
 	}
 	return true, true

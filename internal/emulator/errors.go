@@ -49,6 +49,9 @@ func authFailed(reason string) *apiError {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
 	w.WriteHeader(status)
+	if status == http.StatusNoContent {
+		return // 204 carries no body (the tag API's batch calls)
+	}
 	_ = json.NewEncoder(w).Encode(v)
 }
 

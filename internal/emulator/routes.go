@@ -42,6 +42,12 @@ var endpoints = []endpoint{
 	{http.MethodPost, "v2.0", "datasource/enhanced-connections/*/disassociate-queue", disassociateConnection},
 	{http.MethodPost, "v3", "datasource/enhanced-connections/*/routes", addRoute},
 	{http.MethodDelete, "v3", "datasource/enhanced-connections/*/routes/*", deleteRoute},
+
+	// The tag API; its first argument is the resource type (tags.go).
+	{http.MethodGet, "v3", "*/*/tags", showResourceTags},
+	{http.MethodPost, "v3", "*/*/tags/create", batchCreateResourceTags},
+	{http.MethodPost, "v3", "*/*/tags/delete", batchDeleteResourceTags},
+	{http.MethodPost, "v3", "*/resource-instances/filter", listResourcesByTags},
 	// Deprecated v2.0 route paths, kept because older clients still call them.
 	{http.MethodPost, "v2.0", "datasource/enhanced-connections/*/routes", addRoute},
 	{http.MethodDelete, "v2.0", "datasource/enhanced-connections/*/routes/*", deleteRoute},

@@ -34,9 +34,8 @@ func TestAccMigrate_removedAndImport(t *testing.T) {
 	// when the configuration is written; the stand-in adopts them.
 	poolID, connID := createObjects(t, env.Client(t), pool, queue, conn)
 
-	// DLI reports no tags, so an import cannot know them: the pool and the
-	// queue record the configured ones in place after checking them through
-	// the list's tag filter (an update, not a replacement).
+	// The import reads the tags through DLI's tag API: the pool and the
+	// queue carry the configured ones, so nothing is left to change.
 	ours := []string{migrationtest.RequiredProviders(), ourPool(pool), ourQueue(queue), ourConnection(conn),
 		importBlock(poolAddr, poolID), importBlock(queueAddr, "sql/"+queue), importBlock(connAddr, connID)}
 	if cli.HasRemovedBlocks() {
@@ -44,8 +43,8 @@ func TestAccMigrate_removedAndImport(t *testing.T) {
 	}
 	var before, after []statecheck.StateCheck
 	imported := []plancheck.PlanCheck{
-		plancheck.ExpectResourceAction(poolAddr, plancheck.ResourceActionUpdate),
-		plancheck.ExpectResourceAction(queueAddr, plancheck.ResourceActionUpdate),
+		plancheck.ExpectResourceAction(poolAddr, plancheck.ResourceActionNoop),
+		plancheck.ExpectResourceAction(queueAddr, plancheck.ResourceActionNoop),
 		plancheck.ExpectResourceAction(connAddr, plancheck.ResourceActionNoop),
 	}
 	for _, p := range [][2]string{{hwPoolAddr, poolAddr}, {hwQueueAddr, queueAddr}, {hwConnAddr, connAddr}} {

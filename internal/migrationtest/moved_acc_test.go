@@ -145,7 +145,8 @@ func movedCase(t *testing.T, hw, ours []string, pairs [][2]string, checks ...sta
 }
 
 // TestAccMoved_pool: moved from huaweicloud_dli_elastic_resource_pool. cidr
-// becomes cidr_in_vpc; tags, which DLI does not report, come from the state.
+// becomes cidr_in_vpc; tags come from the state and are read back through
+// DLI's tag API.
 func TestAccMoved_pool(t *testing.T) {
 	pool := acctest.Name("acc_moved_pool")
 	movedCase(t, []string{hwPool(pool)}, []string{ourPool(pool)}, [][2]string{{hwPoolAddr, poolAddr}},

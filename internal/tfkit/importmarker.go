@@ -2,34 +2,26 @@ package tfkit
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/opendli/terraform-provider-dli/internal/client"
 )
 
-// Some arguments (tags everywhere, a connection's route_table_id) are sent at
-// creation and never reported back by DLI, and DLI cannot change them, so a
-// change replaces the object. An import therefore leaves them null, and a
-// configuration that sets them would replace an object the user only meant to
-// adopt. An ImportMarker in the resource's private state records that the
-// argument is unknown since the import: while it is null in the state, the
-// first value configured is recorded in place instead (after the resource has
-// checked it where DLI allows, see VerifyImportedTags).
+// Some arguments (a connection's route_table_id) are sent at creation and
+// never reported back by DLI, and DLI cannot change them, so a change replaces
+// the object. An import therefore leaves them null, and a configuration that
+// sets them would replace an object the user only meant to adopt. An
+// ImportMarker in the resource's private state records that the argument is
+// unknown since the import: while it is null in the state, the first value
+// configured is recorded in place instead. (Tags, once handled this way, are
+// read through DLI's tag API now: see tags.go.)
 
 // ImportMarker is the private-state key saying that one argument has not been
 // known since the resource was imported.
 type ImportMarker string
 
-// MarkerFor is the marker of an attribute. The key is "<attribute>_unknown",
-// which the pool has used for tags since before markers were shared, so
-// states imported then keep working.
+// MarkerFor is the marker of an attribute. The key is "<attribute>_unknown".
 func MarkerFor(attribute string) ImportMarker {
 	return ImportMarker(attribute + "_unknown")
 }
@@ -85,49 +77,4 @@ func (m ImportMarker) RequiresReplaceString(description string) planmodifier.Str
 			resp.RequiresReplace, diags = m.replaces(ctx, req.Private, req.StateValue.IsNull())
 			resp.Diagnostics.Append(diags...)
 		}, description, description)
-}
-
-// RequiresReplaceMap is RequiresReplaceString for a map attribute.
-func (m ImportMarker) RequiresReplaceMap(description string) planmodifier.Map {
-	return mapplanmodifier.RequiresReplaceIf(
-		func(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
-			var diags diag.Diagnostics
-			resp.RequiresReplace, diags = m.replaces(ctx, req.Private, req.StateValue.IsNull())
-			resp.Diagnostics.Append(diags...)
-		}, description, description)
-}
-
-// VerifyImportedTags checks, before the first apply after an import records
-// the configured tags, that the object really carries them: DLI does not
-// report tags, but its lists filter by them. carries lists with the tag filter
-// and reports whether the object is among the results. No tags need no check.
-// what names the kind of object ("queue"), name the object, for the error.
-//
-// The API reference does not say whether a filter of several tags keeps
-// objects carrying all of them or any of them ("Query results are filtered by
-// tag"), so carries is asked once per tag: an object found with each tag on
-// its own carries them all under either reading.
-func VerifyImportedTags(ctx context.Context, configured types.Map, what, name string,
-	carries func(context.Context, []client.Tag) (bool, error)) error {
-	var diags diag.Diagnostics
-	tags := Tags(ctx, configured, &diags)
-	if diags.HasError() {
-		return fmt.Errorf("reading the configured tags: %v", diags)
-	}
-	var missing []string
-	for _, tag := range tags {
-		ok, err := carries(ctx, []client.Tag{tag})
-		if err != nil {
-			return err
-		}
-		if !ok {
-			missing = append(missing, fmt.Sprintf("%s=%s", tag.Key, tag.Value))
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("the imported %s %s does not carry all the configured tags, and DLI cannot change its "+
-			"tags: DLI's list does not find it with %s. Set tags to the ones it was created with, or replace it "+
-			"(terraform apply -replace=<address>) to create it with these tags", what, name, strings.Join(missing, ", "))
-	}
-	return nil
 }

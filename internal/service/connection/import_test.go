@@ -17,12 +17,11 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/client"
 )
 
-// TestAccEnhancedConnection_importWriteOnly: an import cannot know a
-// connection's tags or route_table_id. The next apply records them in place:
-// tags once the connection list's tag filter confirms them (tags the
-// connection does not carry are refused), route_table_id as configured, since
-// DLI has no way to read it. Once recorded, a change of either replaces the
-// connection again.
+// TestAccEnhancedConnection_importWriteOnly: an import reads a connection's
+// tags through the tag API but cannot know its route_table_id, which the next
+// apply records in place as configured, since DLI has no way to read it. A
+// tag change is then an in-place update, a tag added outside Terraform shows
+// in the next plan, and a change of route_table_id replaces the connection.
 func TestAccEnhancedConnection_importWriteOnly(t *testing.T) {
 	env := acctest.New(t)
 	n := destination(t, env)
@@ -94,23 +93,14 @@ terraform {
 						if is.ID != id {
 							continue
 						}
-						if is.Attributes["tags.%"] != "" || is.Attributes["route_table_id"] != "" ||
+						if is.Attributes["tags.owner"] != "acctest" || is.Attributes["route_table_id"] != "" ||
 							is.Attributes["name"] != name {
-							return fmt.Errorf("imported connection = %v, want %s without tags and route_table_id", is, name)
+							return fmt.Errorf("imported connection = %v, want %s with tags owner=acctest, without route_table_id", is, name)
 						}
 						return nil
 					}
 					return fmt.Errorf("connection %s not imported: %v", id, s)
 				},
-			},
-			{
-				// Tags the connection does not carry: the in-place update is
-				// refused and says how to replace the connection instead.
-				Config: config("someone_else", n.routeTable),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, plancheck.ResourceActionUpdate)},
-				},
-				ExpectError: words("does not carry all the configured tags, and DLI cannot change its tags"),
 			},
 			{
 				Config:            config("acctest", n.routeTable),
@@ -119,10 +109,24 @@ terraform {
 				Check:             sameConnection,
 			},
 			{
-				// Once recorded, both are known and a change replaces again.
+				// A tag change is an in-place update through the tag API.
 				Config:            config("changed", n.routeTable),
-				ConfigPlanChecks:  replaced(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks:  replaced(plancheck.ResourceActionUpdate),
 				ConfigStateChecks: recorded("changed", n.routeTable),
+				Check:             sameConnection,
+			},
+			{
+				// A tag added outside Terraform shows in the plan.
+				PreConfig: func() {
+					if err := env.Client(t).AddTags(context.Background(), client.TagConnection, id,
+						[]client.Tag{{Key: "extra", Value: "x"}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:            config("changed", n.routeTable),
+				ConfigPlanChecks:  replaced(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: recorded("changed", n.routeTable),
+				Check:             sameConnection,
 			},
 			{
 				// Leaving route_table_id out is a change too (the real cloud
@@ -175,7 +179,9 @@ terraform {
 				ConfigPlanChecks: updatesInPlace(bindingsKept),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("route_table_id"), knownvalue.StringExact(n.routeTable)),
-					statecheck.ExpectKnownValue(resName, tfjsonpath.New("tags"), knownvalue.Null()),
+					// Read back by the import: none, which the configuration's
+					// omission means too.
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("tags"), knownvalue.MapSizeExact(0)),
 				},
 			},
 		},

@@ -116,7 +116,8 @@ func routesOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []clien
 }
 
 // fill sets every attribute DLI reports from conn, keeping what it does not
-// report (route_table_id, tags, timeouts) as it is in m. m holds the prior
+// report (route_table_id, timeouts) or reports elsewhere (tags, see readTags)
+// as it is in m. m holds the prior
 // state or the plan; its spelling of names and its choice between null and an
 // empty collection are kept where DLI's answer means the same thing, so that
 // no diff appears that the user did not cause.
@@ -143,6 +144,9 @@ func (m *connectionModel) clearComputed() {
 	m.Status = types.StringNull()
 	m.CreatedAt = types.StringNull()
 	m.Bindings = types.ListNull(bindingType)
+	if m.Tags.IsUnknown() {
+		m.Tags = types.MapNull(types.StringType)
+	}
 }
 
 // boundNames lists the pools or queues whose peering has not FAILED.

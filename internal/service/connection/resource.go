@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -131,7 +132,25 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	state.fill(ctx, conn, &resp.Diagnostics)
+	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
+		tfkit.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// readTags refreshes the tags through the tag API when the state tracks them
+// (see tfkit.TagsTracked for when a refresh pays this request).
+func (r *connectionResource) readTags(ctx context.Context, m *connectionModel, diags *diag.Diagnostics) error {
+	if !tfkit.TagsTracked(m.Tags) {
+		return nil
+	}
+	tags, err := r.client.GetTags(ctx, client.TagConnection, m.ID.ValueString())
+	if err != nil {
+		return err
+	}
+	m.Tags = tfkit.TagsValue(m.Tags, tags, diags)
+	return nil
 }
 
 // Update unbinds removed pools and queues (and FAILED ones no longer wanted),
@@ -165,14 +184,15 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 
 	const summary = "Error Updating DLI Enhanced Connection"
 	id := state.ID.ValueString()
-	if state.Tags.IsNull() && !plan.Tags.IsNull() {
-		// Only reachable after an import (see tagsMarker): the tags are
-		// recorded, not sent, so check first that the connection carries them.
-		// route_table_id cannot be read at all and is recorded as configured.
-		if err := r.checkTags(ctx, state, plan); err != nil {
+	if !plan.Tags.Equal(state.Tags) {
+		err := r.client.UpdateTags(ctx, client.TagConnection, id,
+			tfkit.Tags(ctx, state.Tags, &resp.Diagnostics), tfkit.Tags(ctx, plan.Tags, &resp.Diagnostics))
+		if err != nil {
 			tfkit.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
+		state.Tags = plan.Tags
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	}
 	// The state may be behind: an earlier step of this run may have deleted
 	// (and so unbound) or recreated a bound pool or queue. Objects unbound
@@ -272,10 +292,10 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 }
 
-// ImportState takes a connection id; Read fills the rest. DLI does not report
-// route_table_id and tags, so the import marks them unknown: the first apply
-// then records the configured values (tags after checking them, see Update)
-// instead of creating a new connection.
+// ImportState takes a connection id; Read fills the rest, tags included (the
+// import starts them as {} so that the refresh reads them). DLI does not
+// report route_table_id, so the import marks it unknown: the first apply then
+// records the configured value instead of creating a new connection.
 //
 // An id DLI does not know (it answers DLI.0001 "Connection xxx is not exist")
 // or reports DELETED fails the import here, with an error that says so and
@@ -293,34 +313,13 @@ func (r *connectionResource) ImportState(ctx context.Context, req resource.Impor
 		}
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, tagsMarker, routeTableMarker)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tfkit.ImportedTags())...)
+	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, routeTableMarker)...)
 }
 
-// Markers, in the private state, of a connection whose tags or route_table_id
-// the state cannot know because it was imported.
-var (
-	tagsMarker       = tfkit.MarkerFor("tags")
-	routeTableMarker = tfkit.MarkerFor("route_table_id")
-)
-
-// checkTags confirms that an imported connection carries the configured tags:
-// DLI does not report tags, but its connection list filters by them.
-func (r *connectionResource) checkTags(ctx context.Context, state, plan connectionModel) error {
-	id := state.ID.ValueString()
-	return tfkit.VerifyImportedTags(ctx, plan.Tags, "enhanced connection", state.Name.ValueString()+" ("+id+")",
-		func(ctx context.Context, tags []client.Tag) (bool, error) {
-			conns, err := r.client.ListConnections(ctx, client.ConnectionFilter{Name: state.Name.ValueString(), Tags: tags})
-			if err != nil {
-				return false, err
-			}
-			for _, c := range conns {
-				if c.ID == id {
-					return true, nil
-				}
-			}
-			return false, nil
-		})
-}
+// routeTableMarker marks, in the private state, a connection whose
+// route_table_id the state cannot know because it was imported.
+var routeTableMarker = tfkit.MarkerFor("route_table_id")
 
 // waitReady polls the connection until readiness says it is usable with the
 // given pools and queues bound.

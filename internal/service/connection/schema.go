@@ -149,13 +149,14 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"tags": schema.MapAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
+				Computed:    true,
 				Validators:  tfkit.TagsValidators(),
-				Description: "Tags set at creation. DLI neither reports nor updates them, so they are kept as " +
-					"configured and changing them creates a new connection. After an import the first apply " +
-					"records the configured tags in place, having checked through the connection list's tag " +
-					"filter that the connection carries them.",
-				PlanModifiers: []planmodifier.Map{tagsMarker.RequiresReplaceMap(
-					"Creates a new connection, unless it was imported and its tags are recorded for the first time.")},
+				Description: "Tags of the connection, key to value: at most 20, one value per key. Changed in " +
+					"place through DLI's tag API and read back on refresh and import, so tags changed outside " +
+					"Terraform show in the next plan. Leaving tags out or writing `{}` both mean no tags; a " +
+					"connection created without tags is not asked for them on refresh unless tags is set " +
+					"(`{}` included).",
+				PlanModifiers: []planmodifier.Map{tfkit.TagsPlanModifier()},
 			},
 			"status": schema.StringAttribute{
 				Computed:      true,

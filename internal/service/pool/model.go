@@ -73,8 +73,8 @@ func updateInput(plan, state poolModel) (in client.UpdatePoolInput, ok bool) {
 }
 
 // setFrom copies what DLI reports into the model. The name keeps the
-// configured spelling when it matches ignoring case; tags and timeouts are
-// not reported by the API and stay as they are.
+// configured spelling when it matches ignoring case; tags (read by
+// readTags) and timeouts stay as they are.
 func (m *poolModel) setFrom(p *client.Pool, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(p.ResourceID)
 	m.Name = tfkit.SameName(m.Name, p.Name)
@@ -147,7 +147,3 @@ func (m poolModel) untracked() poolModel {
 	m.Queues = types.ListNull(types.StringType)
 	return m
 }
-
-// tagsMarker marks, in the private state, a pool whose tags the state cannot
-// know because it was imported.
-var tagsMarker = tfkit.MarkerFor("tags")

@@ -14,7 +14,8 @@ import (
 
 // Replacing a pool that holds queues. DLI refuses to delete a pool that
 // still holds queues, and Terraform replaces a pool whose cidr_in_vpc,
-// enterprise_project_id, tags or label change by deleting it first: the
+// enterprise_project_id or label change by deleting it first (tags change
+// in place through the tag API): the
 // queues refer to the pool by its name, which does not change, so nothing
 // tells Terraform to replace them too. The plan warns (ModifyPlan), and the
 // delete stops at once, before anything is deleted, unless the queues are
@@ -41,10 +42,6 @@ func replacingAttributes(prior, plan poolModel) []string {
 	}
 	if !plan.EnterpriseProjectID.Equal(prior.EnterpriseProjectID) {
 		out = append(out, "enterprise_project_id")
-	}
-	// Null tags in the state come from an import: recording them does not replace.
-	if !prior.Tags.IsNull() && !plan.Tags.Equal(prior.Tags) {
-		out = append(out, "tags")
 	}
 	if !plan.Label.Equal(prior.Label) {
 		out = append(out, "label")

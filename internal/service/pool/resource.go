@@ -5,9 +5,9 @@ package pool
 
 import (
 	"context"
-	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -133,7 +133,25 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	state.setFrom(p, &resp.Diagnostics)
+	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
+		tfkit.AddError(&resp.Diagnostics, errReading, err)
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// readTags refreshes the tags through the tag API when the state tracks them
+// (see tfkit.TagsTracked for when a refresh pays this request).
+func (r *poolResource) readTags(ctx context.Context, m *poolModel, diags *diag.Diagnostics) error {
+	if !tfkit.TagsTracked(m.Tags) {
+		return nil
+	}
+	tags, err := r.client.GetTags(ctx, client.TagPool, m.ID.ValueString())
+	if err != nil {
+		return err
+	}
+	m.Tags = tfkit.TagsValue(m.Tags, tags, diags)
+	return nil
 }
 
 // Update sends the changed description and, always, both CU values (as the
@@ -156,12 +174,16 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	defer cancel()
 
 	name := state.Name.ValueString()
-	if state.Tags.IsNull() && !plan.Tags.IsNull() {
-		// Only reachable after an import (see tagsMarker).
-		if err := r.checkTags(ctx, name, plan); err != nil {
+	if !plan.Tags.Equal(state.Tags) {
+		// Tags go through the tag API, which works whatever the pool's status.
+		err := r.client.UpdateTags(ctx, client.TagPool, state.ID.ValueString(),
+			tfkit.Tags(ctx, state.Tags, &resp.Diagnostics), tfkit.Tags(ctx, plan.Tags, &resp.Diagnostics))
+		if err != nil {
 			tfkit.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
+		state.Tags = plan.Tags
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
 	in, changed := updateInput(plan, state)
 	var p *client.Pool
@@ -200,24 +222,6 @@ func (r *poolResource) update(ctx context.Context, name string, in client.Update
 		return p, err
 	}
 	return waitAvailable(ctx, r.client, name, false, settled(in, scales, time.Now()))
-}
-
-// checkTags confirms that an imported pool carries the configured tags: DLI
-// does not report tags, but its list filters by them.
-func (r *poolResource) checkTags(ctx context.Context, name string, plan poolModel) error {
-	return tfkit.VerifyImportedTags(ctx, plan.Tags, "elastic resource pool", name,
-		func(ctx context.Context, tags []client.Tag) (bool, error) {
-			pools, err := r.client.ListPools(ctx, client.PoolFilter{Name: name, Tags: tags})
-			if err != nil {
-				return false, err
-			}
-			for _, p := range pools {
-				if strings.EqualFold(p.Name, name) {
-					return true, nil
-				}
-			}
-			return false, nil
-		})
 }
 
 // deleteRefusedHint ends the error of a delete that DLI refused until the
@@ -270,9 +274,8 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 // ImportState takes the pool's name, or its resource id as the huaweicloud
-// provider's state has it (see importName); Read fills in the rest. DLI does not
-// report tags, so the import marks them unknown: the first apply then records
-// the configured tags after checking them (see Update) instead of replacing.
+// provider's state has it (see importName); Read fills in the rest, tags
+// included: the import starts them as {} so that the refresh reads them.
 func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if req.ID == "" {
 		resp.Diagnostics.AddError("Invalid Import ID",
@@ -285,5 +288,5 @@ func (r *poolResource) ImportState(ctx context.Context, req resource.ImportState
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
-	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, tagsMarker)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tfkit.ImportedTags())...)
 }

@@ -96,15 +96,16 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				},
 			},
 			"tags": schema.MapAttribute{
-				Description: "Tags attached at creation. DLI can neither change a pool's tags nor report them, " +
-					"so a change replaces the pool. After an import the first apply records the configured tags " +
-					"in place, having checked through the list API's tag filter that the pool carries them.",
+				Description: "Tags of the pool, key to value: at most 20, one value per key. Changed in place " +
+					"through DLI's tag API and read back on refresh and import, so tags changed outside Terraform " +
+					"show in the next plan. Leaving tags out or writing `{}` both mean no tags; a pool created " +
+					"without tags is not asked for them on refresh unless tags is set (`{}` included).",
 				Optional:    true,
+				Computed:    true,
 				ElementType: types.StringType,
 				Validators:  tfkit.TagsValidators(),
 				PlanModifiers: []planmodifier.Map{
-					tagsMarker.RequiresReplaceMap(
-						"Replaces the pool, unless it was imported and its tags are recorded for the first time."),
+					tfkit.TagsPlanModifier(),
 				},
 			},
 			"label": schema.MapAttribute{

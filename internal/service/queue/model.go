@@ -135,6 +135,9 @@ func (m *queueModel) nullUnknowns() {
 	if m.Labels.IsUnknown() {
 		m.Labels = types.SetNull(types.StringType)
 	}
+	if m.Tags.IsUnknown() {
+		m.Tags = types.MapNull(types.StringType)
+	}
 }
 
 // labelsValue is the labels set: null when the queue has none, matching an

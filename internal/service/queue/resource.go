@@ -5,9 +5,11 @@ package queue
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -190,7 +192,31 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		tfkit.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
+	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
+		tfkit.AddError(&resp.Diagnostics, errRead, err)
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// readTags refreshes the tags through the tag API, which names a queue by
+// its numeric queue_id, when the state tracks them (see tfkit.TagsTracked
+// for when a refresh pays this request).
+func (r *queueResource) readTags(ctx context.Context, m *queueModel, diags *diag.Diagnostics) error {
+	if !tfkit.TagsTracked(m.Tags) {
+		return nil
+	}
+	tags, err := r.client.GetTags(ctx, client.TagQueue, tagID(*m))
+	if err != nil {
+		return err
+	}
+	m.Tags = tfkit.TagsValue(m.Tags, tags, diags)
+	return nil
+}
+
+// tagID is the queue's id in the tag API: its queue_id.
+func tagID(m queueModel) string {
+	return strconv.FormatInt(m.QueueID.ValueInt64(), 10)
 }
 
 func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -208,17 +234,8 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	if prior.Tags.IsNull() && !plan.Tags.IsNull() {
-		// Only reachable after an import (see tagsMarker): the tags are
-		// recorded, not sent, so check first that the queue carries them.
-		if err := r.checkTags(ctx, apiName(prior.Name), plan); err != nil {
-			tfkit.AddError(&resp.Diagnostics, errExtras, err)
-			return
-		}
-	}
-
 	// Every argument but cu_count, the extras (scaling_policies,
-	// spark_driver), timeouts and tags after an import replaces the queue.
+	// spark_driver), tags and timeouts replaces the queue.
 	// state holds what has been applied so far; kept is what to save when a
 	// step fails: the prior size (the next refresh reads what DLI reached, so
 	// a later apply resizes again) with the extras applied until then.
@@ -226,8 +243,19 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	state.ScalingPolicies, state.SparkDriver = prior.ScalingPolicies, prior.SparkDriver
 	kept := func() queueModel {
 		m := prior
-		m.ScalingPolicies, m.SparkDriver = state.ScalingPolicies, state.SparkDriver
+		m.ScalingPolicies, m.SparkDriver, m.Tags = state.ScalingPolicies, state.SparkDriver, state.Tags
 		return m
+	}
+	state.Tags = prior.Tags
+	if !plan.Tags.Equal(prior.Tags) {
+		err := r.client.UpdateTags(ctx, client.TagQueue, tagID(prior),
+			tfkit.Tags(ctx, prior.Tags, &resp.Diagnostics), tfkit.Tags(ctx, plan.Tags, &resp.Diagnostics))
+		if err != nil {
+			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
+			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+			return
+		}
+		state.Tags = plan.Tags
 	}
 	name := apiName(prior.Name)
 	target := plan.CUCount.ValueInt64()
@@ -349,31 +377,8 @@ func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStat
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
-	// DLI does not report tags: the first apply records the configured ones
-	// after checking them (see Update) instead of replacing the queue.
-	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, tagsMarker)...)
-}
-
-// tagsMarker marks, in the private state, a queue whose tags the state cannot
-// know because it was imported.
-var tagsMarker = tfkit.MarkerFor("tags")
-
-// checkTags confirms that an imported queue carries the configured tags: DLI
-// does not report tags, but its queue list filters by them.
-func (r *queueResource) checkTags(ctx context.Context, name string, plan queueModel) error {
-	return tfkit.VerifyImportedTags(ctx, plan.Tags, "queue", name,
-		func(ctx context.Context, tags []client.Tag) (bool, error) {
-			qs, err := r.client.ListQueues(ctx, client.QueueFilter{Type: "all", Tags: tags})
-			if err != nil {
-				return false, err
-			}
-			for _, q := range qs {
-				if strings.EqualFold(q.Name, name) {
-					return true, nil
-				}
-			}
-			return false, nil
-		})
+	// The import starts the tags as {} so that the refresh reads them.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tfkit.ImportedTags())...)
 }
 
 // waitForCU polls GET one queue until it reports target CUs. While creating,

@@ -22,9 +22,9 @@ import (
 
 const addr = "dli_queue.test"
 
-// importIgnore lists what an import cannot recover: tags are write-only (DLI
-// does not report a queue's tags) and timeouts exist only in configuration.
-var importIgnore = []string{"tags", "timeouts"}
+// importIgnore lists what an import cannot recover: timeouts exist only in
+// configuration.
+var importIgnore = []string{"timeouts"}
 
 // poolConfig is a standard pool with room for 64 CUs of queues.
 func poolConfig(pool string) string {

@@ -167,15 +167,15 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
 			},
 			"tags": schema.MapAttribute{
-				Description: "Tags attached to the queue at creation. DLI has no tag update for queues and does not " +
-					"report them back, so they are kept as configured and changing them replaces the queue. After an " +
-					"import the first apply records the configured tags in place, having checked through the queue " +
-					"list's tag filter that the queue carries them.",
-				ElementType: types.StringType,
-				Optional:    true,
-				Validators:  tfkit.TagsValidators(),
-				PlanModifiers: []planmodifier.Map{tagsMarker.RequiresReplaceMap(
-					"Replaces the queue, unless it was imported and its tags are recorded for the first time.")},
+				Description: "Tags of the queue, key to value: at most 20, one value per key. Changed in place " +
+					"through DLI's tag API and read back on refresh and import, so tags changed outside Terraform " +
+					"show in the next plan. Leaving tags out or writing `{}` both mean no tags; a queue created " +
+					"without tags is not asked for them on refresh unless tags is set (`{}` included).",
+				ElementType:   types.StringType,
+				Optional:      true,
+				Computed:      true,
+				Validators:    tfkit.TagsValidators(),
+				PlanModifiers: []planmodifier.Map{tfkit.TagsPlanModifier()},
 			},
 			"enterprise_project_id": schema.StringAttribute{
 				Description: "Enterprise project of the queue. When unset DLI uses the default project (`0`).",
