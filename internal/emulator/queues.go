@@ -199,8 +199,11 @@ func (e *Emulator) queueItem(q *queue, now time.Time) map[string]any {
 		"feature": q.Feature, "queue_resource_type": "vm", "cu_spec": q.CU,
 		"cu_scale_out_limit": out, "cu_scale_in_limit": in, "elastic_resource_pool_name": q.Pool,
 	}
-	if q.Engine != "" {
+	switch {
+	case q.Engine != "":
 		item["engine"] = q.Engine
+	case q.Type == "general" && e.variants.generalEngine != "":
+		item["engine"] = e.variants.generalEngine
 	}
 	return item
 }

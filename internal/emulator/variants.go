@@ -49,6 +49,21 @@ type variants struct {
 	labelShape   LabelShape
 	oddLabels    map[string]json.RawMessage // queue name -> labels answered verbatim
 	tagFilterAny bool
+	// generalEngine is the engine the queue list reports for general queues;
+	// "" reports none.
+	generalEngine string
+}
+
+// SetGeneralQueueEngine makes the queue list report engine for every general
+// queue from now on ("" reports none, the default). A general queue cannot be
+// created with an engine ("Creating a Queue": engine only with queue_type
+// sql), but "Querying All Queues" lists engine for every queue without
+// limiting it to SQL queues, and a general queue runs Spark jobs: the service
+// may well answer "spark" there.
+func (e *Emulator) SetGeneralQueueEngine(engine string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.variants.generalEngine = engine
 }
 
 // SetQueueLabelShape chooses how the queue list writes labels from now on.

@@ -111,3 +111,33 @@ func TestTagFilterSemantics(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneralQueueEngineVariant: by default the queue list reports no engine
+// for a general queue; SetGeneralQueueEngine makes it report one, as the
+// service may. A SQL queue's engine is what it was created with either way.
+func TestGeneralQueueEngineVariant(t *testing.T) {
+	srv, _ := startTest(t, Delays{})
+	a := api{t, srv}
+	a.must("POST", a.queues(), map[string]any{"queue_name": "gen", "queue_type": "general", "cu_count": 16})
+	a.must("POST", a.queues(), map[string]any{"queue_name": "hetu", "cu_count": 16, "engine": "hetuEngine"})
+	engines := func() map[string]any {
+		var out struct {
+			Queues []map[string]any `json:"queues"`
+		}
+		if err := json.Unmarshal(a.must("GET", a.queues(), nil, "queue_type", "all").raw, &out); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]any{}
+		for _, q := range out.Queues {
+			got[q["queue_name"].(string)] = q["engine"]
+		}
+		return got
+	}
+	if got := engines(); got["gen"] != nil || got["hetu"] != "hetuEngine" {
+		t.Errorf("default engines = %v, want none for the general queue", got)
+	}
+	srv.Emulator.SetGeneralQueueEngine("spark")
+	if got := engines(); got["gen"] != "spark" || got["hetu"] != "hetuEngine" {
+		t.Errorf("engines = %v, want spark for the general queue", got)
+	}
+}

@@ -85,7 +85,7 @@ func TestAccScenario_badInputRefusedAtPlan(t *testing.T) {
 		{"queue feature", queue("sc_q", 16, `  feature = "pro"`), "feature", "value must be one of"},
 		{"queue engine", queue("sc_q", 16, `  engine = "flink"`), "engine", "value must be one of"},
 		{"queue resource mode", queue("sc_q", 16, `  resource_mode = 2`), "resource_mode", "value must be one of"},
-		{"general queue engine", queue("sc_q", 16, "  queue_type = \"general\"\n  engine = \"spark\""), "engine", "Engine Not Allowed For A General Queue"},
+		{"general queue engine", queue("sc_q", 16, "  queue_type = \"general\"\n  engine = \"hetuEngine\""), "engine", "Engine Not Allowed For A General Queue"},
 		{"general queue ai", queue("sc_q", 16, "  queue_type = \"general\"\n  feature = \"ai\""), "feature", "AI Feature Needs A SQL Queue"},
 		{"ai queue on arm", queue("sc_q", 16, "  feature = \"ai\"\n  platform = \"aarch64\""), "platform", "AI Feature Needs x86_64"},
 

@@ -117,10 +117,11 @@ func routesOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []clien
 
 // fill sets every attribute DLI reports from conn, keeping what it does not
 // report (route_table_id, timeouts) or reports elsewhere (tags, see readTags)
-// as it is in m. m holds the prior
-// state or the plan; its spelling of names and its choice between null and an
-// empty collection are kept where DLI's answer means the same thing, so that
-// no diff appears that the user did not cause.
+// as it is in m. m holds the prior state or the plan; its spelling of names
+// is kept where DLI's answer means the same thing, so that no diff appears
+// that the user did not cause. "None" is always an empty collection, never
+// null: after an import nothing tells whether the configuration writes [] or
+// leaves the attribute out, and the schema plans both as [] (tfkit.NoneIsEmpty).
 func (m *connectionModel) fill(ctx context.Context, conn *client.Connection, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(conn.ID)
 	m.Name = tfkit.SameName(m.Name, conn.Name)
@@ -133,7 +134,7 @@ func (m *connectionModel) fill(ctx context.Context, conn *client.Connection, dia
 	// bind it again); bindings still shows it with its err_msg.
 	m.ElasticResourcePools = nameSet(ctx, m.ElasticResourcePools, boundNames(conn.Pools), diags)
 	m.Queues = nameSet(ctx, m.Queues, boundNames(conn.Queues), diags)
-	m.Hosts = hostList(m.Hosts, conn.Hosts, diags)
+	m.Hosts = hostList(conn.Hosts, diags)
 	m.Routes = routeSet(ctx, m.Routes, conn.Routes, diags)
 	m.Bindings = bindingList(conn, diags)
 }
@@ -184,15 +185,8 @@ func failedNames(ctx context.Context, bindings types.List, diags *diag.Diagnosti
 }
 
 // nameSet turns names reported by DLI into a set, keeping the prior spelling of
-// each name DLI reports in another case, and the prior null or [] when DLI
-// reports none.
+// each name DLI reports in another case; none is an empty set.
 func nameSet(ctx context.Context, prior types.Set, names []string, diags *diag.Diagnostics) types.Set {
-	if len(names) == 0 {
-		if !prior.IsNull() && !prior.IsUnknown() && len(prior.Elements()) == 0 {
-			return prior
-		}
-		return types.SetNull(types.StringType)
-	}
 	var known []string
 	if !prior.IsNull() && !prior.IsUnknown() {
 		diags.Append(prior.ElementsAs(ctx, &known, false)...)
@@ -213,22 +207,8 @@ func nameSet(ctx context.Context, prior types.Set, names []string, diags *diag.D
 	return s
 }
 
-// emptyKept reports whether prior is a known, empty collection, which must stay
-// [] rather than become null when DLI reports nothing.
-func emptyKept(prior interface {
-	IsNull() bool
-	IsUnknown() bool
-}, n int) bool {
-	return !prior.IsNull() && !prior.IsUnknown() && n == 0
-}
-
-func hostList(prior types.List, hosts []client.Host, diags *diag.Diagnostics) types.List {
-	if len(hosts) == 0 {
-		if emptyKept(prior, len(prior.Elements())) {
-			return prior
-		}
-		return types.ListNull(hostType)
-	}
+// hostList is the host mapping DLI reports; none is an empty list.
+func hostList(hosts []client.Host, diags *diag.Diagnostics) types.List {
 	elems := make([]attr.Value, 0, len(hosts))
 	for _, h := range hosts {
 		o, d := types.ObjectValue(hostType.AttrTypes, map[string]attr.Value{
@@ -246,14 +226,9 @@ func hostList(prior types.List, hosts []client.Host, diags *diag.Diagnostics) ty
 // planned) spelling of each route name DLI reports in another case, as nameSet
 // does: the configuration treats route names as unique ignoring case, and a
 // spelling DLI changed must not surface as a change the user did not make. A
-// prior name DLI also reports exactly is kept for that route only.
+// prior name DLI also reports exactly is kept for that route only. None is
+// an empty set.
 func routeSet(ctx context.Context, prior types.Set, routes []client.Route, diags *diag.Diagnostics) types.Set {
-	if len(routes) == 0 {
-		if emptyKept(prior, len(prior.Elements())) {
-			return prior
-		}
-		return types.SetNull(routeType)
-	}
 	known := routesOf(ctx, prior, diags)
 	reported := make(map[string]bool, len(routes))
 	for _, r := range routes {

@@ -3,9 +3,12 @@ package connection
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/tfkit"
 )
 
 // unchangedBindings plans the bindings attribute:
@@ -37,16 +40,48 @@ func (unchangedBindings) PlanModifyList(ctx context.Context, req planmodifier.Li
 		resp.PlanValue = types.ListUnknown(bindingType)
 		return
 	}
-	if !req.PlanValue.IsUnknown() {
-		return
-	}
+	// The configuration, not the plan: this modifier does not see what the
+	// sets' own modifiers plan. An unset set means none, and names compare
+	// ignoring case, as those modifiers have it. The decision is made here
+	// both ways: when only an unset set changes (its prior value is proposed
+	// for a computed attribute), the framework has not marked bindings
+	// unknown itself.
 	for _, name := range []string{"elastic_resource_pools", "queues"} {
-		var planned, prior types.Set
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root(name), &planned)...)
+		var configured, prior types.Set
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &configured)...)
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root(name), &prior)...)
-		if resp.Diagnostics.HasError() || !planned.Equal(prior) {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		want, ok := knownStrings(ctx, configured, &resp.Diagnostics)
+		have, _ := knownStrings(ctx, prior, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if !ok || configured.IsUnknown() || !tfkit.SameNamesFold(want, have) {
+			resp.PlanValue = types.ListUnknown(bindingType)
 			return
 		}
 	}
 	resp.PlanValue = req.StateValue
+}
+
+// knownStrings reads a set of strings; ok is false when the set or an
+// element is not known yet (a reference to an object still to be created).
+func knownStrings(ctx context.Context, s types.Set, diags *diag.Diagnostics) (out []string, ok bool) {
+	if s.IsUnknown() {
+		return nil, false
+	}
+	if s.IsNull() {
+		return nil, true
+	}
+	var vs []types.String
+	diags.Append(s.ElementsAs(ctx, &vs, false)...)
+	for _, v := range vs {
+		if v.IsUnknown() {
+			return nil, false
+		}
+		out = append(out, v.ValueString())
+	}
+	return out, true
 }

@@ -208,8 +208,9 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("subnet_id"), knownvalue.StringExact(n.subnet)),
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("elastic_resource_pools"),
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(pool)})),
-					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.Null()),
+					// None is [] whether the configuration writes [] or leaves it out.
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"), knownvalue.SetExact(nil)),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.SetExact(nil)),
 					bindingsAre([2]string{"pool", pool}),
 					hostsAre([2]string{"ecs-97f8-0001", "192.168.0.1"}, [2]string{"ecs-97f8-0002", "192.168.0.2"}),
 				},
@@ -250,7 +251,7 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
 				Config:           base + connectionHCL(name, n, n.subnet, "  tags = { owner = \"acctest\" }"),
 				ConfigPlanChecks: updatesInPlace(),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.ListExact(nil)),
 					bindingsAre([2]string{"pool", pool}),
 				},
 				Check: func(s *terraform.State) error {
@@ -307,7 +308,7 @@ func TestAccEnhancedConnection_bindQueue(t *testing.T) {
 				Config:           base + connectionHCL(name, n, n.subnet, ""),
 				ConfigPlanChecks: updatesInPlace(bindingsRecomputed),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"), knownvalue.SetExact(nil)),
 					bindingsAre([2]string{"pool", pool}),
 				},
 			},
@@ -393,7 +394,7 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
 			{
 				Config:            base + connectionHCL(name, n, n.subnet, ""),
 				ConfigPlanChecks:  updatesInPlace(),
-				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.Null())},
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.SetExact(nil))},
 				Check: func(s *terraform.State) error {
 					id, err := connectionID(s)
 					if err != nil {

@@ -74,8 +74,11 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"elastic_resource_pools": schema.SetAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
+				Computed:    true,
 				Description: "Names of the elastic resource pools bound to the connection. Changed in place: " +
-					"removed pools are unbound, added pools are bound and waited for until ACTIVE.",
+					"removed pools are unbound, added pools are bound and waited for until ACTIVE. Names compare " +
+					"ignoring case (DLI stores them in lower case). Unset means none, as [] does.",
+				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true), tfkit.NamesIgnoringCase()},
 				Validators: []validator.Set{
 					setvalidator.ValueStringsAre(tfkit.NameValidators(maxPoolNameLen)...),
 				},
@@ -83,15 +86,20 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"queues": schema.SetAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
+				Computed:    true,
 				Description: "Names of the queues bound to the connection. Changed in place like " +
-					"elastic_resource_pools. The system queue \"default\" cannot be bound.",
+					"elastic_resource_pools, and like them compared ignoring case; unset means none. The system " +
+					"queue \"default\" cannot be bound.",
+				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true), tfkit.NamesIgnoringCase()},
 				Validators: []validator.Set{
 					setvalidator.ValueStringsAre(append(tfkit.NameValidators(maxPoolNameLen),
 						stringvalidator.NoneOfCaseInsensitive("default"))...),
 				},
 			},
 			"hosts": schema.ListNestedAttribute{
-				Optional: true,
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.List{tfkit.NoneIsEmpty(true)},
 				Description: "Host mapping (like /etc/hosts) the bound queues use to resolve names in the VPC, " +
 					"at most 20000 entries with unique names. Replaced as a whole in place; removing the " +
 					"attribute or setting [] clears the mapping.",
@@ -120,9 +128,11 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				},
 			},
 			"routes": schema.SetNestedAttribute{
-				Optional: true,
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true)},
 				Description: "Custom routes of the connection. Added and removed one by one in place; changing " +
-					"the cidr of a route, or the case of its name, deletes and re-adds it.",
+					"the cidr of a route, or the case of its name, deletes and re-adds it. Unset means none, as [] does.",
 				Validators: []validator.Set{uniqueNames{what: "route"}},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{

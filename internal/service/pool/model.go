@@ -83,7 +83,7 @@ func (m *poolModel) setFrom(p *client.Pool, diags *diag.Diagnostics) {
 	m.Description = types.StringValue(p.Description)
 	m.CIDRInVPC = types.StringValue(p.CIDRInVPC)
 	m.EnterpriseProjectID = types.StringValue(p.EnterpriseProjectID)
-	m.Label = labelValue(m.Label, p.Label, diags)
+	m.Label = labelValue(p.Label, diags)
 	m.Status = types.StringValue(p.Status)
 	m.CurrentCU = types.Int64Value(p.CurrentCU)
 	m.ActualCU = types.Int64Value(p.ActualCU)
@@ -95,16 +95,10 @@ func (m *poolModel) setFrom(p *client.Pool, diags *diag.Diagnostics) {
 	}
 }
 
-// labelValue maps the API's label to the attribute. DLI reports "no labels" as
-// an empty map: that is null unless the configuration said {} itself, so that
-// neither spelling shows a difference.
-func labelValue(prior types.Map, api map[string]string, diags *diag.Diagnostics) types.Map {
-	if len(api) == 0 {
-		if !prior.IsNull() && !prior.IsUnknown() && len(prior.Elements()) == 0 {
-			return prior
-		}
-		return types.MapNull(types.StringType)
-	}
+// labelValue maps the API's label to the attribute. "No labels" is an empty
+// map, never null: an import cannot tell whether the configuration writes {}
+// or leaves label out, and the schema plans both as {} (tfkit.NoneIsEmpty).
+func labelValue(api map[string]string, diags *diag.Diagnostics) types.Map {
 	elems := make(map[string]attr.Value, len(api))
 	for k, v := range api {
 		elems[k] = types.StringValue(v)

@@ -49,19 +49,10 @@ func replacingAttributes(prior, plan poolModel) []string {
 	return out
 }
 
-// ModifyPlan warns when the plan replaces a pool whose state lists queues:
-// the replacement is refused unless those queues are replaced in the same
-// plan, which the provider cannot see from here.
-func (r *poolResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var prior, plan poolModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+// warnReplacementRefused warns when the plan replaces a pool whose state
+// lists queues: the replacement is refused unless those queues are replaced
+// in the same plan, which the provider cannot see from here.
+func warnReplacementRefused(ctx context.Context, prior, plan poolModel, resp *resource.ModifyPlanResponse) {
 	changed := replacingAttributes(prior, plan)
 	queues := tfkit.Strings(ctx, prior.Queues, &resp.Diagnostics)
 	if len(changed) == 0 || len(queues) == 0 {

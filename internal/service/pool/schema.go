@@ -49,6 +49,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Required:   true,
 				Validators: tfkit.NameValidators(128),
 				PlanModifiers: []planmodifier.String{
+					tfkit.NameIgnoringCase(),
 					stringplanmodifier.RequiresReplaceIf(nameChangedBeyondCase,
 						"Replaces the pool unless the new name differs from the old one only in case.",
 						"Replaces the pool unless the new name differs from the old one only in case."),
@@ -110,13 +111,15 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"label": schema.MapAttribute{
 				Description: "Labels of the pool, set at creation, e.g. { spec = \"basic\" } for the basic edition " +
-					"(spec is \"basic\" or \"standard\"). Changing them replaces the pool.",
+					"(spec is \"basic\" or \"standard\"). Changing them replaces the pool. Unset means none, as {} does.",
 				Optional:    true,
+				Computed:    true,
 				ElementType: types.StringType,
 				Validators: []validator.Map{
 					mapvalidator.KeysAre(stringvalidator.LengthAtLeast(1)),
 				},
 				PlanModifiers: []planmodifier.Map{
+					tfkit.NoneIsEmpty(true),
 					mapplanmodifier.RequiresReplace(),
 				},
 			},

@@ -162,37 +162,19 @@ func isDefaultPolicy(ps []client.ScalingPolicy, cu int64) bool {
 	return len(ps) == 1 && ps[0] == defaultPolicies(cu)[0]
 }
 
-// policiesValue builds the scaling_policies set from what DLI reports. The
-// inherit flag is false unless set; it stays null when the prior policy with
-// the same priority and window left it unset, so an unset flag causes no diff.
-// (DLI does not say that priorities are unique, so the window is part of the key.)
-func policiesValue(ps []client.ScalingPolicy, prior []policyModel) types.Set {
-	if len(ps) == 0 {
-		return nullPolicies()
-	}
-	type key struct {
-		priority    int64
-		start, stop string
-	}
-	unsetInherit := map[key]bool{}
-	for _, p := range prior {
-		if p.InheritPoolMaxCU.IsNull() {
-			unsetInherit[key{p.Priority.ValueInt64(), p.ImpactStartTime.ValueString(), p.ImpactStopTime.ValueString()}] = true
-		}
-	}
+// policiesValue builds the scaling_policies set from what DLI reports; none
+// is an empty set (what an import of a queue on the default policy records,
+// see readExtras).
+func policiesValue(ps []client.ScalingPolicy) types.Set {
 	elems := make([]attr.Value, 0, len(ps))
 	for _, p := range ps {
-		inherit := types.BoolValue(p.InheritPoolMaxCU)
-		if !p.InheritPoolMaxCU && unsetInherit[key{p.Priority, p.ImpactStartTime, p.ImpactStopTime}] {
-			inherit = types.BoolNull()
-		}
 		elems = append(elems, types.ObjectValueMust(policyAttrTypes, map[string]attr.Value{
 			"priority":                             types.Int64Value(p.Priority),
 			"impact_start_time":                    types.StringValue(p.ImpactStartTime),
 			"impact_stop_time":                     types.StringValue(p.ImpactStopTime),
 			"min_cu":                               types.Int64Value(p.MinCU),
 			"max_cu":                               types.Int64Value(p.MaxCU),
-			"inherit_elastic_resource_pool_max_cu": inherit,
+			"inherit_elastic_resource_pool_max_cu": types.BoolValue(p.InheritPoolMaxCU),
 		}))
 	}
 	return types.SetValueMust(policyObjectType, elems)

@@ -27,10 +27,15 @@ func (r *queueResource) updateExtras(ctx context.Context, state *queueModel, pla
 // updatePolicies is the scaling policies' part of updateExtras.
 func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, plan queueModel) error {
 	name := apiName(state.Name)
+	if tfkit.IsNone(plan.ScalingPolicies) && tfkit.IsNone(state.ScalingPolicies) {
+		// Unset and [] both leave DLI's policies alone.
+		state.ScalingPolicies = plan.ScalingPolicies
+		return nil
+	}
 	if !plan.ScalingPolicies.Equal(state.ScalingPolicies) {
 		var diags diag.Diagnostics
 		policies := defaultPolicies(plan.CUCount.ValueInt64())
-		if !plan.ScalingPolicies.IsNull() {
+		if !tfkit.IsNone(plan.ScalingPolicies) {
 			policies = policyInputs(policiesFrom(ctx, plan.ScalingPolicies, &diags))
 		}
 		if err := diagsError(diags); err != nil {
@@ -77,21 +82,17 @@ func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel
 func (r *queueResource) readExtras(ctx context.Context, state *queueModel, imported bool, warnings *diag.Diagnostics) error {
 	name := apiName(state.Name)
 	inPool := isPooled(*state)
-	if inPool && (!state.ScalingPolicies.IsNull() || imported) {
+	if inPool && (!tfkit.IsNone(state.ScalingPolicies) || imported) {
 		pq, err := r.client.FindPoolQueue(ctx, apiName(state.PoolName), name)
 		if err != nil {
 			return err
 		}
-		var diags diag.Diagnostics
-		prior := policiesFrom(ctx, state.ScalingPolicies, &diags)
-		if err := diagsError(diags); err != nil {
-			return err
-		}
 		if imported && isDefaultPolicy(pq.ScalingPolicies, state.CUCount.ValueInt64()) {
-			// The policy nobody configured: an unset attribute means it.
-			state.ScalingPolicies = nullPolicies()
+			// The policy nobody configured: an unset attribute, or [], means
+			// it. Recorded as [], which both plan as (tfkit.NoneIsEmpty).
+			state.ScalingPolicies = policiesValue(nil)
 		} else {
-			state.ScalingPolicies = policiesValue(pq.ScalingPolicies, prior)
+			state.ScalingPolicies = policiesValue(pq.ScalingPolicies)
 		}
 	}
 	if !state.SparkDriver.IsNull() || imported {

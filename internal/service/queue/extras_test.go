@@ -102,7 +102,7 @@ func TestAccQueue_extras(t *testing.T) {
 						knownvalue.ObjectExact(map[string]knownvalue.Check{
 							"priority": knownvalue.Int64Exact(1), "impact_start_time": knownvalue.StringExact("00:00"),
 							"impact_stop_time": knownvalue.StringExact("24:00"), "min_cu": knownvalue.Int64Exact(16),
-							"max_cu": knownvalue.Int64Exact(16), "inherit_elastic_resource_pool_max_cu": knownvalue.Null(),
+							"max_cu": knownvalue.Int64Exact(16), "inherit_elastic_resource_pool_max_cu": knownvalue.Bool(false),
 						}),
 						knownvalue.ObjectExact(map[string]knownvalue.Check{
 							"priority": knownvalue.Int64Exact(2), "impact_start_time": knownvalue.StringExact("08:00"),
@@ -350,7 +350,6 @@ func TestAccQueue_extrasInvalid(t *testing.T) {
 			step(inPool(policiesHCL(day, policy(2, "12:00", "12:00", 16, 32, ""))), `its\s+window\s+is\s+empty`),
 			step(inPool(policiesHCL(policy(1, "00:00", "24:00", 16, 30, ""))), `multiple\s+of\s+4`),
 			step(inPool(policiesHCL(policy(101, "00:00", "24:00", 16, 32, ""))), `between\s+1\s+and\s+100`),
-			step(inPool("  scaling_policies = []"), `at\s+least\s+1`),
 			step(env.Config(`
 resource "dli_queue" "test" {
   name     = "tfacc_invalid"

@@ -52,7 +52,7 @@ func (m queueModel) createInput(ctx context.Context, diags *diag.Diagnostics) cl
 		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
 		Platform:            m.Platform.ValueString(),
 		Feature:             m.Feature.ValueString(),
-		Engine:              m.Engine.ValueString(),
+		Engine:              createEngine(m),
 		PoolName:            m.PoolName.ValueString(),
 		Labels:              tfkit.Strings(ctx, m.Labels, diags),
 		Tags:                tfkit.Tags(ctx, m.Tags, diags),
@@ -140,12 +140,9 @@ func (m *queueModel) nullUnknowns() {
 	}
 }
 
-// labelsValue is the labels set: null when the queue has none, matching an
-// unset argument.
+// labelsValue is the labels set an import records; none is an empty set,
+// which an unset argument and [] both plan as (tfkit.NoneIsEmpty).
 func labelsValue(labels []string) types.Set {
-	if len(labels) == 0 {
-		return types.SetNull(types.StringType)
-	}
 	elems := make([]attr.Value, 0, len(labels))
 	for _, l := range labels {
 		elems = append(elems, types.StringValue(l))
@@ -162,3 +159,14 @@ func keepOr(v types.String, fromAPI string) types.String {
 }
 
 func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// createEngine is the engine the create body carries: none for a general
+// queue, which DLI refuses an engine for at creation ("Creating a Queue":
+// engine only with queue_type sql) although it may report one (spark) for
+// it, which configuration generated from a read then carries.
+func createEngine(m queueModel) string {
+	if m.QueueType.ValueString() == TypeGeneral {
+		return ""
+	}
+	return m.Engine.ValueString()
+}

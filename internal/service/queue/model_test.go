@@ -134,32 +134,12 @@ func TestNullUnknowns(t *testing.T) {
 }
 
 func TestLabelsValue(t *testing.T) {
-	if v := labelsValue(nil); !v.IsNull() {
-		t.Errorf("no labels = null set, got %s", v)
+	if v := labelsValue(nil); v.IsNull() || len(v.Elements()) != 0 {
+		t.Errorf("no labels = %s, want [] (what unset and [] both plan as)", v)
 	}
 	want := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("a"), types.StringValue("b")})
 	if v := labelsValue([]string{"b", "a"}); !v.Equal(want) {
 		t.Errorf("labelsValue = %s, want %s", v, want)
-	}
-}
-
-func TestIgnoreCase(t *testing.T) {
-	ctx := context.Background()
-	cases := []struct {
-		state, plan types.String
-		want        types.String
-	}{
-		{types.StringValue("queue1"), types.StringValue("Queue1"), types.StringValue("queue1")},
-		{types.StringValue("queue1"), types.StringValue("queue2"), types.StringValue("queue2")},
-		{types.StringNull(), types.StringValue("Queue1"), types.StringValue("Queue1")},
-		{types.StringValue("queue1"), types.StringUnknown(), types.StringUnknown()},
-	}
-	for _, c := range cases {
-		resp := &planmodifier.StringResponse{PlanValue: c.plan}
-		ignoreCase().PlanModifyString(ctx, planmodifier.StringRequest{StateValue: c.state, PlanValue: c.plan}, resp)
-		if !resp.PlanValue.Equal(c.want) {
-			t.Errorf("state %s, plan %s: planned %s, want %s", c.state, c.plan, resp.PlanValue, c.want)
-		}
 	}
 }
 
@@ -210,5 +190,25 @@ func TestMultipleOf(t *testing.T) {
 	multipleOf(16, "test").ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Unknown()}, resp)
 	if resp.Diagnostics.HasError() {
 		t.Error("an unknown value is not judged")
+	}
+}
+
+// A general queue may carry engine = "spark" (DLI may report it, and
+// generated configuration then writes it), but DLI refuses an engine when
+// creating one: the create body leaves it out.
+func TestCreateEngine(t *testing.T) {
+	cases := []struct {
+		queueType, engine, want string
+	}{
+		{TypeGeneral, EngineSpark, ""},
+		{TypeSQL, EngineSpark, EngineSpark},
+		{TypeSQL, EngineHetu, EngineHetu},
+		{TypeSQL, "", ""},
+	}
+	for _, c := range cases {
+		m := queueModel{QueueType: types.StringValue(c.queueType), Engine: types.StringValue(c.engine)}
+		if got := createEngine(m); got != c.want {
+			t.Errorf("%s queue with engine %q sends %q, want %q", c.queueType, c.engine, got, c.want)
+		}
 	}
 }

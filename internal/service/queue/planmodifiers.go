@@ -2,38 +2,11 @@ package queue
 
 import (
 	"context"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
-
-// ignoreCaseModifier plans the prior value when the configuration differs
-// from it only in case. DLI stores names in lower case, so "Queue1" and
-// "queue1" are the same queue and must not cause a replacement. It must come
-// before RequiresReplace in the modifier list.
-type ignoreCaseModifier struct{}
-
-func ignoreCase() planmodifier.String { return ignoreCaseModifier{} }
-
-func (ignoreCaseModifier) Description(context.Context) string {
-	return "a value that differs from the prior one only in case is no change"
-}
-
-func (m ignoreCaseModifier) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (ignoreCaseModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if !known(req.StateValue) || !known(req.PlanValue) {
-		return
-	}
-	if req.StateValue.ValueString() != req.PlanValue.ValueString() &&
-		strings.EqualFold(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
-		resp.PlanValue = req.StateValue
-	}
-}
 
 // stableUnlessScaledModifier keeps a computed CU figure from the state while
 // cu_count stays the same, and leaves it unknown when the queue is scaled,

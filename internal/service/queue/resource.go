@@ -184,7 +184,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 			return
 		}
 		state.applyListItem(item)
-		if !known(state.Labels) {
+		if state.Labels.IsNull() {
 			state.Labels = labelsValue(item.Labels)
 		}
 	}
@@ -271,7 +271,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 			return
 		}
 	}
-	if resize && pooled && plan.ScalingPolicies.IsNull() && prior.ScalingPolicies.IsNull() {
+	if resize && pooled && tfkit.IsNone(plan.ScalingPolicies) && tfkit.IsNone(prior.ScalingPolicies) {
 		// The action API cannot scale a queue in a pool: its default policy
 		// sizes it. Configured policies carry the size themselves (see
 		// policyCUValidator) and are sent by updatePolicies.

@@ -383,7 +383,7 @@ resource "dli_queue" "test" {
 			step(inPool(`  feature = "pro"`), `feature.*(\n.*)*value must be one of`),
 			step(inPool(`  engine = "flink"`), `engine.*(\n.*)*value must be one of`),
 			step(inPool(`  resource_mode = 2`), `resource_mode.*(\n.*)*value must be one of`),
-			step(inPool("  queue_type = \"general\"\n  engine = \"spark\""), `Engine Not Allowed For A General Queue`),
+			step(inPool("  queue_type = \"general\"\n  engine = \"hetuEngine\""), `Engine Not Allowed For A General Queue`),
 			step(inPool("  queue_type = \"general\"\n  feature = \"ai\""), `AI Feature Needs A SQL Queue`),
 			step(inPool("  feature = \"ai\"\n  platform = \"aarch64\""), `AI Feature Needs x86_64`),
 		},

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -72,17 +73,21 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"for its system queue. DLI stores it in lower case; a name that differs only in case causes no change.",
 				Required:      true,
 				Validators:    append(tfkit.NameValidators(128), reservedNameValidator{}),
-				PlanModifiers: []planmodifier.String{ignoreCase(), stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{tfkit.NameIgnoringCase(), stringplanmodifier.RequiresReplace()},
 			},
 			"elastic_resource_pool_name": schema.StringAttribute{
 				Description: "Name of the elastic resource pool the queue is created in. When unset, DLI creates a " +
-					"standalone queue and this attribute shows what DLI reports. Changing it, or removing it from the " +
+					"standalone queue and this attribute shows what DLI reports (`\"\"`, which also means no pool when " +
+					"configured). Changing it, or removing it from the " +
 					"configuration of a queue inside a pool, replaces the queue.",
-				Optional:   true,
-				Computed:   true,
-				Validators: tfkit.NameValidators(128),
+				Optional: true,
+				Computed: true,
+				// "" is what DLI reports for a standalone queue, and so what
+				// generated configuration writes: it means no pool.
+				Validators: []validator.String{stringvalidator.Any(stringvalidator.OneOf(""),
+					stringvalidator.All(tfkit.NameValidators(128)...))},
 				PlanModifiers: []planmodifier.String{
-					stringplanmodifier.UseStateForUnknown(), ignoreCase(), stringplanmodifier.RequiresReplace(),
+					stringplanmodifier.UseStateForUnknown(), tfkit.NameIgnoringCase(), stringplanmodifier.RequiresReplace(),
 					replaceWhenPoolRemoved(),
 				},
 			},
@@ -149,8 +154,9 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				},
 			},
 			"engine": schema.StringAttribute{
-				Description: "Engine of a SQL queue: `spark` or `hetuEngine`. Only SQL queues take it; when unset " +
-					"DLI uses `spark` for SQL queues.",
+				Description: "Engine of a SQL queue: `spark` or `hetuEngine`; when unset DLI uses `spark`. A general " +
+					"queue takes no engine at creation, but DLI may report `spark` for it, so `spark` is accepted there " +
+					"(and not sent).",
 				Optional:   true,
 				Computed:   true,
 				Validators: []validator.String{stringvalidator.OneOf(EngineSpark, EngineHetu)},
@@ -160,11 +166,12 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"labels": schema.SetAttribute{
 				Description: "Labels of the queue as DLI takes them at creation, such as `multi_az=2` for a queue " +
-					"spread over two availability zones. Changing them replaces the queue.",
+					"spread over two availability zones. Changing them replaces the queue; unset means none, as [] does.",
 				ElementType:   types.StringType,
 				Optional:      true,
-				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+				Computed:      true,
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(false), setplanmodifier.RequiresReplace()},
 			},
 			"tags": schema.MapAttribute{
 				Description: "Tags of the queue, key to value: at most 20, one value per key. Changed in place " +
@@ -252,15 +259,14 @@ func scalingPoliciesAttribute() schema.SetNestedAttribute {
 			"of it, must not overlap each other, are whole hours that include their start and exclude their " +
 			"stop (`[start, stop)`), and may cross midnight (`22:00` to `10:00` covers 22:00-24:00 and " +
 			"00:00-10:00). Only these rules are checked at plan time; DLI judges the rest (such as the pool's CU " +
-			"limits) and its message is shown. Changed in place, sent as written. When unset the queue keeps " +
-			"DLI's default policy (the whole day, `min_cu` = `max_cu` = `cu_count`, plus any window set outside " +
-			"Terraform); removing the attribute puts the queue back on a single default policy. Only read back " +
-			"when set, or after an import (where a queue on the default policy shows none).",
-		Optional: true,
-		Validators: []validator.Set{
-			setvalidator.SizeAtLeast(1),
-			policiesValidator{},
-		},
+			"limits) and its message is shown. Changed in place, sent as written. When unset (or []) the queue " +
+			"keeps DLI's default policy (the whole day, `min_cu` = `max_cu` = `cu_count`, plus any window set " +
+			"outside Terraform); removing the attribute puts the queue back on a single default policy. Only read " +
+			"back when set, or after an import (where a queue on the default policy shows none).",
+		Optional:      true,
+		Computed:      true,
+		PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(false)},
+		Validators:    []validator.Set{policiesValidator{}},
 		NestedObject: schema.NestedAttributeObject{
 			Attributes: map[string]schema.Attribute{
 				"priority": schema.Int64Attribute{
@@ -286,6 +292,10 @@ func scalingPoliciesAttribute() schema.SetNestedAttribute {
 				"inherit_elastic_resource_pool_max_cu": schema.BoolAttribute{
 					Description: "Whether the queue may grow to the pool's maximum CUs during the window. Unset means `false`.",
 					Optional:    true,
+					// Computed with a default, so that an unset flag and the
+					// false that DLI reports (after an import, say) are equal.
+					Computed: true,
+					Default:  booldefault.StaticBool(false),
 				},
 			},
 		},

@@ -61,7 +61,7 @@ func (standaloneCUValidator) ValidateResource(ctx context.Context, req resource.
 	var cu types.Int64
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
-	if resp.Diagnostics.HasError() || !pool.IsNull() || cu.IsNull() || cu.IsUnknown() {
+	if resp.Diagnostics.HasError() || !noPool(pool) || cu.IsNull() || cu.IsUnknown() {
 		return
 	}
 	if !slices.Contains(StandaloneCUs, cu.ValueInt64()) {
@@ -98,9 +98,13 @@ func (featureEngineValidator) ValidateResource(ctx context.Context, req resource
 		return
 	}
 	general := qType.ValueString() == TypeGeneral // null and unknown give ""
-	if known(engine) && general {
+	// DLI may report engine "spark" for a general queue, which generated
+	// configuration then carries: accept it (it is not sent, see
+	// createEngine), refuse only an engine a general queue cannot run.
+	if known(engine) && general && engine.ValueString() != EngineSpark {
 		resp.Diagnostics.AddAttributeError(path.Root("engine"), "Engine Not Allowed For A General Queue",
-			"engine selects the engine of a SQL queue; remove it or set queue_type = \"sql\".")
+			fmt.Sprintf("engine %q selects the engine of a SQL queue; a general queue runs Spark (engine = %q or "+
+				"unset). Remove it or set queue_type = \"sql\".", engine.ValueString(), EngineSpark))
 	}
 	if !known(feature) || feature.ValueString() != FeatureAI {
 		return
@@ -237,3 +241,10 @@ func (reservedNameValidator) ValidateString(_ context.Context, req validator.Str
 
 // systemQueueName is DLI's preset queue.
 const systemQueueName = "default"
+
+// noPool reports whether a configured elastic_resource_pool_name makes a
+// standalone queue: unset, or "" (what DLI reports for one, and so what
+// generated configuration writes). Unknown is a pool still to be created.
+func noPool(pool types.String) bool {
+	return pool.IsNull() || (!pool.IsUnknown() && pool.ValueString() == "")
+}
