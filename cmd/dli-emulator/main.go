@@ -29,6 +29,11 @@ func run(args []string, stdout io.Writer, getenv func(string) string) error {
 	if err != nil {
 		return err
 	}
+	// Catch the signals before announcing the address: a parent may send
+	// SIGTERM as soon as it has read the line, and without a handler in
+	// place that would kill the process instead of shutting it down.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	srv, err := emulator.StartOn(listen, cfg)
 	if err != nil {
 		return err
@@ -40,8 +45,6 @@ func run(args []string, stdout io.Writer, getenv func(string) string) error {
 	if f, isFile := stdout.(*os.File); isFile {
 		_ = f.Sync() // make the address line visible to a waiting parent at once
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
