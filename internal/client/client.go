@@ -63,6 +63,8 @@ type Client struct {
 	// unbound remembers what was unbound from connections before a delete
 	// (unbound.go).
 	unbound unboundLedger
+	// deleting holds the queues this run is deleting (see deletingQueues).
+	deleting deletingQueues
 }
 
 // New validates cfg, builds the SDK client and, when cfg.ProjectID is empty,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -82,11 +83,7 @@ func (e *queuesHeldError) Error() string {
 
 // heldQueues returns the queues the pool still holds: those its list names
 // and that DLI still reports. The pool list may name a queue for a moment
-// after it was deleted; the queue's own read is the authority. Queues
-// deleted in the same run are gone by now: Terraform deletes a pool's
-// dependent queues before it, and each delete waits until DLI no longer
-// reports the queue. So any queue left is one this run is not deleting, and
-// waiting for it would only run into the timeout.
+// after it was deleted; the queue's own read is the authority.
 func heldQueues(ctx context.Context, c *client.Client, name string) ([]string, error) {
 	p, err := c.GetPool(ctx, name)
 	if err != nil {
@@ -106,10 +103,45 @@ func heldQueues(ctx context.Context, c *client.Client, name string) ([]string, e
 	return held, nil
 }
 
+// heldGrace is how long, in all, the delete looks again at queues that hold
+// the pool before calling them held for good: a queue deleted side by side
+// with the pool in the same run (Terraform does so when it recorded no
+// dependency between them, e.g. after an import) may not have started its
+// delete when the pool's begins.
+const heldGrace = 4 * time.Second
+
+// heldForGood returns the queues that hold the pool and that this run is not
+// deleting. Queues this run is deleting are left out: DLI refuses the pool's
+// delete until they are gone, and RetryRefused waits for that.
+func (r *poolResource) heldForGood(ctx context.Context, name string) ([]string, error) {
+	deadline := time.Now().Add(heldGrace)
+	for {
+		held, err := heldQueues(ctx, r.client, name)
+		if err != nil {
+			return nil, err
+		}
+		var forGood []string
+		for _, q := range held {
+			if !r.client.QueueDeleting(q) {
+				forGood = append(forGood, q)
+			}
+		}
+		if len(forGood) == 0 || time.Now().After(deadline) {
+			return forGood, nil
+		}
+		select {
+		case <-ctx.Done():
+			return forGood, nil
+		case <-time.After(heldGrace / 4):
+		}
+	}
+}
+
 // deletePool is one attempt at deleting the pool: it stops with a
-// queuesHeldError, which RetryRefused does not retry, while queues remain.
+// queuesHeldError, which RetryRefused does not retry, while queues that
+// nobody deletes remain.
 func (r *poolResource) deletePool(ctx context.Context, name string) error {
-	held, err := heldQueues(ctx, r.client, name)
+	held, err := r.heldForGood(ctx, name)
 	if err != nil {
 		return err
 	}
@@ -120,9 +152,10 @@ func (r *poolResource) deletePool(ctx context.Context, name string) error {
 }
 
 // deletable prepares the delete: it fails with a queuesHeldError while the
-// pool holds queues, and otherwise unbinds the pool from every connection.
+// pool holds queues that nobody deletes, and otherwise unbinds the pool from
+// every connection.
 func (r *poolResource) deletable(ctx context.Context, name string) error {
-	held, err := heldQueues(ctx, r.client, name)
+	held, err := r.heldForGood(ctx, name)
 	if err != nil {
 		return err
 	}

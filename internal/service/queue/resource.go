@@ -337,9 +337,12 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	defer cancel()
 
 	name := apiName(state.Name)
+	// A pool deleted in the same run waits for queues marked here.
+	forget := r.client.MarkQueueDeleting(name)
 	// DLI refuses to delete a queue that a connection binds, and a deleted
 	// queue cannot stay bound: unbind it first.
 	if err := tfkit.UnbindFromConnections(ctx, r.client, client.BindQueue, name); err != nil {
+		forget()
 		tfkit.AddError(&resp.Diagnostics, errDelete, err)
 		return
 	}
@@ -349,6 +352,7 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		return
 	}
 	if err != nil {
+		forget()
 		resp.Diagnostics.AddError(errDelete, deleteDetail(err))
 		return
 	}
