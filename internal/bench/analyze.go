@@ -46,6 +46,12 @@ func Operation(r emulator.RequestRecord) string {
 		switch segs[i-1] {
 		case "elastic-resource-pools", "queues", "enhanced-connections", "routes":
 			segs[i] = "*"
+		case "dli_elastic_resource_pool", "dli_queue", "dli_enhanced_datasource":
+			// The tag API: /v3/{project}/{type}/{id}/tags..., beside the
+			// by-tags listing /v3/{project}/{type}/resource-instances/filter.
+			if segs[i] != "resource-instances" {
+				segs[i] = "*"
+			}
 		}
 	}
 	op := r.Method + " /" + strings.Join(segs, "/")

@@ -123,6 +123,11 @@ func TestOperationHidesNamesAndValues(t *testing.T) {
 		{emulator.RequestRecord{Method: "DELETE", Path: "/v2.0/p1/datasource/enhanced-connections/abc"},
 			"DELETE /v2.0/{project}/datasource/enhanced-connections/*"},
 		{emulator.RequestRecord{Method: "GET", Path: "/v1.0/p1/queues", Query: "queue_type=all"}, "GET /v1.0/{project}/queues?queue_type"},
+		{emulator.RequestRecord{Method: "GET", Path: "/v3/p1/dli_enhanced_datasource/e334-27/tags"},
+			"GET /v3/{project}/dli_enhanced_datasource/*/tags"},
+		{emulator.RequestRecord{Method: "POST", Path: "/v3/p1/dli_queue/17/tags/create"}, "POST /v3/{project}/dli_queue/*/tags/create"},
+		{emulator.RequestRecord{Method: "POST", Path: "/v3/p1/dli_elastic_resource_pool/resource-instances/filter"},
+			"POST /v3/{project}/dli_elastic_resource_pool/resource-instances/filter"},
 	} {
 		if got := Operation(c.r); got != c.want {
 			t.Errorf("Operation(%s %s?%s) = %q, want %q", c.r.Method, c.r.Path, c.r.Query, got, c.want)
