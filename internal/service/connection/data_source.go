@@ -19,6 +19,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 var (
@@ -163,7 +164,7 @@ func (d *connectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"exactly so is taken; failing that, one whose name differs only in case (DLI's list filter matches " +
 			"whole names, so finding those reads the whole list). Several candidates are an error: look the " +
 			"connection up by id then.",
-		Validators: tfkit.ConnectionNameValidators(maxNameLen),
+		Validators: validate.ConnectionNameValidators(maxNameLen),
 	}
 	resp.Schema = schema.Schema{
 		Description: "Reads one DLI enhanced datasource connection by id or by name. Connections DLI reports " +

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 // Limits DLI documents for connections.
@@ -46,7 +47,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Description: "Name of the connection: 1 to 64 letters, digits and underscores (unlike pool and " +
 					"queue names, it may start with an underscore or be all digits). Changing it creates a new " +
 					"connection.",
-				Validators:    tfkit.ConnectionNameValidators(maxNameLen),
+				Validators:    validate.ConnectionNameValidators(maxNameLen),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"vpc_id": schema.StringAttribute{
@@ -80,7 +81,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"ignoring case (DLI stores them in lower case). Unset means none, as [] does.",
 				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true), tfkit.NamesIgnoringCase()},
 				Validators: []validator.Set{
-					setvalidator.ValueStringsAre(tfkit.NameValidators(maxPoolNameLen)...),
+					setvalidator.ValueStringsAre(validate.NameValidators(maxPoolNameLen)...),
 				},
 			},
 			"queues": schema.SetAttribute{
@@ -92,7 +93,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"queue \"default\" cannot be bound.",
 				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true), tfkit.NamesIgnoringCase()},
 				Validators: []validator.Set{
-					setvalidator.ValueStringsAre(append(tfkit.NameValidators(maxPoolNameLen),
+					setvalidator.ValueStringsAre(append(validate.NameValidators(maxPoolNameLen),
 						stringvalidator.NoneOfCaseInsensitive("default"))...),
 				},
 			},
@@ -105,7 +106,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"attribute or setting [] clears the mapping.",
 				Validators: []validator.List{
 					listvalidator.SizeAtMost(maxHosts),
-					uniqueNames{what: "host"},
+					validate.UniqueNames("host"),
 				},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
@@ -122,7 +123,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 						"ip": schema.StringAttribute{
 							Required:    true,
 							Description: "IPv4 address the name resolves to.",
-							Validators:  []validator.String{ipv4Address{}},
+							Validators:  []validator.String{validate.IPv4Address()},
 						},
 					},
 				},
@@ -133,7 +134,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true)},
 				Description: "Custom routes of the connection. Added and removed one by one in place; changing " +
 					"the cidr of a route, or the case of its name, deletes and re-adds it. Unset means none, as [] does.",
-				Validators: []validator.Set{uniqueNames{what: "route"}},
+				Validators: []validator.Set{validate.UniqueNames("route")},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
@@ -151,7 +152,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 							Required: true,
 							Description: "Destination network in IPv4 CIDR notation with no host bits set, " +
 								"for example 10.0.0.0/16.",
-							Validators: []validator.String{ipv4CIDR{}},
+							Validators: []validator.String{validate.IPv4CIDR()},
 						},
 					},
 				},

@@ -9,36 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
-
-func TestCheckIPv4(t *testing.T) {
-	for _, ok := range []string{"192.168.0.1", "0.0.0.0", "255.255.255.255"} {
-		if msg := checkIPv4(ok); msg != "" {
-			t.Errorf("%s rejected: %s", ok, msg)
-		}
-	}
-	for _, bad := range []string{"", "192.168.0", "192.168.0.256", "::1", "ecs-97f8-0001", "192.168.000.1", "1.2.3.4/32"} {
-		if checkIPv4(bad) == "" {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-}
-
-func TestCheckCIDR(t *testing.T) {
-	for _, ok := range []string{"10.0.0.0/8", "172.16.0.0/14", "192.168.1.0/24", "0.0.0.0/0", "10.1.2.3/32"} {
-		if msg := checkCIDR(ok); msg != "" {
-			t.Errorf("%s rejected: %s", ok, msg)
-		}
-	}
-	for _, bad := range []string{"", "10.0.0.0", "10.0.0.0/33", "fd00::/8", "not-a-cidr"} {
-		if checkCIDR(bad) == "" {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-	if msg := checkCIDR("10.0.0.1/16"); !strings.Contains(msg, "10.0.0.0/16") {
-		t.Errorf("host bits: message %q should name the network address", msg)
-	}
-}
 
 func hostObjects(t *testing.T, names ...string) []attr.Value {
 	t.Helper()
@@ -72,7 +45,7 @@ func TestUniqueHostNames(t *testing.T) {
 			t.Fatal(d)
 		}
 		resp := &validator.ListResponse{}
-		uniqueNames{what: "host"}.ValidateList(ctx, validator.ListRequest{Path: path.Root("hosts"), ConfigValue: l}, resp)
+		validate.UniqueNames("host").ValidateList(ctx, validator.ListRequest{Path: path.Root("hosts"), ConfigValue: l}, resp)
 		if resp.Diagnostics.HasError() == c.ok {
 			t.Errorf("%v: errors = %v, want ok=%v", c.names, resp.Diagnostics, c.ok)
 		}
@@ -96,7 +69,7 @@ func TestUniqueRouteNames(t *testing.T) {
 		t.Fatal(d)
 	}
 	resp := &validator.SetResponse{}
-	uniqueNames{what: "route"}.ValidateSet(ctx, validator.SetRequest{Path: path.Root("routes"), ConfigValue: s}, resp)
+	validate.UniqueNames("route").ValidateSet(ctx, validator.SetRequest{Path: path.Root("routes"), ConfigValue: s}, resp)
 	if !resp.Diagnostics.HasError() {
 		t.Error("two routes named r1 accepted")
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 var (
@@ -134,7 +135,7 @@ func (d *poolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 		Required: true,
 		Description: "Name of the pool to read. It must match a pool's name exactly, ignoring case " +
 			"(DLI stores names in lower case); the list API's fuzzy name filter only narrows the search.",
-		Validators: tfkit.NameValidators(128),
+		Validators: validate.NameValidators(128),
 	}
 	resp.Schema = schema.Schema{
 		Description: "Reads one DLI elastic resource pool by its exact name. Fails when no pool has that name. " +

@@ -347,7 +347,7 @@ func TestAccElasticResourcePool_invalid(t *testing.T) {
 			step(poolHCL(ok, 64, 32016), "max_cu is 32016; a standard-edition pool takes 64 to 32000"),
 			step(poolHCL(ok, 16, 128, `label = { spec = "basic" }`), "max_cu is 128; a basic-edition pool takes 16 to 64"),
 			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "172.16.0.0/33"`), "is not in CIDR notation"),
-			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "172.16.0.1/12"`), "has host bits set; the network is 172.16.0.0/12"),
+			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "172.16.0.1/12"`), "has host bits set; use the network address 172.16.0.0/12"),
 			step(poolHCL(ok, 64, 64, `cidr_in_vpc = "fd00::/8"`), "is not an IPv4 network"),
 		},
 	})

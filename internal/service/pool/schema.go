@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 // Default timeouts: creating or scaling a pool takes minutes on the real service,
@@ -47,7 +48,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"an underscore, at most 128 characters. DLI stores names in lower case; a name that differs only " +
 					"in case refers to the same pool and causes no change. Changing it otherwise replaces the pool.",
 				Required:   true,
-				Validators: tfkit.NameValidators(128),
+				Validators: validate.NameValidators(128),
 				PlanModifiers: []planmodifier.String{
 					tfkit.NameIgnoringCase(),
 					stringplanmodifier.RequiresReplaceIf(nameChangedBeyondCase,
@@ -80,7 +81,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"overlap the networks the pool connects to. Changing it replaces the pool.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{cidrValidator{}},
+				Validators: []validator.String{validate.IPv4CIDR()},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplace(),
@@ -164,7 +165,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 // cuValidators are the per-attribute CU rules; the edition ranges and
 // min_cu <= max_cu need several attributes and live in cuRangeValidator.
 func cuValidators() []validator.Int64 {
-	return []validator.Int64{multipleOf{step: cuStep}}
+	return []validator.Int64{validate.PositiveMultipleOf(cuStep, "DLI allocates pool CUs in steps of 16")}
 }
 
 // nameChangedBeyondCase asks for replacement unless the names differ only in

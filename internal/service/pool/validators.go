@@ -3,11 +3,9 @@ package pool
 import (
 	"context"
 	"fmt"
-	"net"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -33,64 +31,6 @@ func editionRange(spec string) cuRange {
 		return cuRange{edition: "basic", lo: basicMinCU, hi: basicMaxCU}
 	}
 	return cuRange{edition: "standard", lo: standardMinCU, hi: standardMaxCU}
-}
-
-// multipleOf checks that a CU value is a positive multiple of step.
-type multipleOf struct{ step int64 }
-
-var _ validator.Int64 = multipleOf{}
-
-func (v multipleOf) Description(context.Context) string {
-	return fmt.Sprintf("value must be a positive multiple of %d", v.step)
-}
-
-func (v multipleOf) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v multipleOf) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if n := req.ConfigValue.ValueInt64(); n <= 0 || n%v.step != 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CU Value",
-			fmt.Sprintf("%s is %d; DLI allocates pool CUs in steps of %d, so use a positive multiple of %d.",
-				req.Path, n, v.step, v.step))
-	}
-}
-
-// cidrValidator accepts an IPv4 network in CIDR notation without host bits,
-// which is what DLI takes for cidr_in_vpc.
-type cidrValidator struct{}
-
-var _ validator.String = cidrValidator{}
-
-func (cidrValidator) Description(context.Context) string {
-	return "value must be an IPv4 network in CIDR notation, such as 172.16.0.0/12"
-}
-
-func (v cidrValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (cidrValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if msg := checkCIDR(req.ConfigValue.ValueString()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CIDR Block", fmt.Sprintf("%s: %s", req.Path, msg))
-	}
-}
-
-// checkCIDR returns why s is not an IPv4 network in CIDR notation, or "".
-func checkCIDR(s string) string {
-	ip, network, err := net.ParseCIDR(s)
-	if err != nil {
-		return fmt.Sprintf("%q is not in CIDR notation (address/prefix length, such as 172.16.0.0/12)", s)
-	}
-	if ip.To4() == nil {
-		return fmt.Sprintf("%q is not an IPv4 network; DLI pools take IPv4 CIDR blocks only", s)
-	}
-	if !ip.Equal(network.IP) {
-		return fmt.Sprintf("%q has host bits set; the network is %s", s, network)
-	}
-	return ""
 }
 
 // cuRangeValidator checks the rules that span attributes: min_cu <= max_cu and

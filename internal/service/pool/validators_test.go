@@ -5,49 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
-
-func TestCheckCIDR(t *testing.T) {
-	for in, want := range map[string]string{
-		"172.16.0.0/12": "",
-		"172.16.0.0/14": "",
-		"10.0.0.0/8":    "",
-		"0.0.0.0/0":     "",
-		"172.16.0.0/33": "not in CIDR notation",
-		"172.16.0.0":    "not in CIDR notation",
-		"":              "not in CIDR notation",
-		"172.16.0.1/12": "host bits set; the network is 172.16.0.0/12",
-		"fd00::/8":      "not an IPv4 network",
-	} {
-		got := checkCIDR(in)
-		if want == "" && got != "" || !strings.Contains(got, want) {
-			t.Errorf("checkCIDR(%q) = %q, want it to contain %q", in, got, want)
-		}
-	}
-}
-
-func TestMultipleOf(t *testing.T) {
-	for n, wantErr := range map[int64]bool{16: false, 64: false, 32000: false, 0: true, -16: true, 70: true, 8: true} {
-		resp := &validator.Int64Response{}
-		multipleOf{step: cuStep}.ValidateInt64(context.Background(),
-			validator.Int64Request{Path: path.Root("max_cu"), ConfigValue: types.Int64Value(n)}, resp)
-		if got := resp.Diagnostics.HasError(); got != wantErr {
-			t.Errorf("multipleOf(16) on %d: error = %v, want %v (%v)", n, got, wantErr, resp.Diagnostics)
-		}
-	}
-	resp := &validator.Int64Response{}
-	multipleOf{step: cuStep}.ValidateInt64(context.Background(),
-		validator.Int64Request{Path: path.Root("max_cu"), ConfigValue: types.Int64Unknown()}, resp)
-	if resp.Diagnostics.HasError() {
-		t.Errorf("an unknown value must pass: %v", resp.Diagnostics)
-	}
-}
 
 // poolConfig builds a configuration of the real schema with the given
 // attributes set and every other one null.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 var (
@@ -141,7 +142,7 @@ func (d *queueDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 		Required: true,
 		Description: "Name of the queue to read, matched exactly but ignoring case (DLI stores names in lower " +
 			"case). Any queue type is found.",
-		Validators: tfkit.NameValidators(128),
+		Validators: validate.NameValidators(128),
 	}
 	resp.Schema = schema.Schema{
 		Description: "Reads one DLI queue by name: DLI's direct read of the queue, completed by its entry in " +

@@ -14,6 +14,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 var (
@@ -65,7 +66,7 @@ func (d *queuesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional: true,
 				Description: "Keeps the queues in the elastic resource pool of this name (exact, ignoring case). " +
 					"The list API has no such filter: the provider applies it to the listed queues.",
-				Validators: tfkit.NameValidators(128),
+				Validators: validate.NameValidators(128),
 			},
 			"tags": schema.MapAttribute{
 				Optional:    true,

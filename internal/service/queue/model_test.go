@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
@@ -175,21 +174,6 @@ func TestReplaceWhenPoolRemoved(t *testing.T) {
 		if !c.want && !resp.PlanValue.Equal(plan) {
 			t.Errorf("%s: planned %s, want %s unchanged", c.name, resp.PlanValue, plan)
 		}
-	}
-}
-
-func TestMultipleOf(t *testing.T) {
-	for n, ok := range map[int64]bool{16: true, 32: true, 0: true, 8: false, 20: false, 48: true} {
-		resp := &validator.Int64Response{}
-		multipleOf(16, "test").ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Value(n)}, resp)
-		if resp.Diagnostics.HasError() == ok {
-			t.Errorf("%d: error = %v, want ok = %v", n, resp.Diagnostics, ok)
-		}
-	}
-	resp := &validator.Int64Response{}
-	multipleOf(16, "test").ValidateInt64(context.Background(), validator.Int64Request{ConfigValue: types.Int64Unknown()}, resp)
-	if resp.Diagnostics.HasError() {
-		t.Error("an unknown value is not judged")
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 // Allowed values of the enumerated arguments, as the create API takes them.
@@ -72,7 +73,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"with an underscore, at most 128 characters, and not `default` (in any case), which DLI reserves " +
 					"for its system queue. DLI stores it in lower case; a name that differs only in case causes no change.",
 				Required:      true,
-				Validators:    append(tfkit.NameValidators(128), reservedNameValidator{}),
+				Validators:    append(validate.NameValidators(128), reservedNameValidator{}),
 				PlanModifiers: []planmodifier.String{tfkit.NameIgnoringCase(), stringplanmodifier.RequiresReplace()},
 			},
 			"elastic_resource_pool_name": schema.StringAttribute{
@@ -85,7 +86,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				// "" is what DLI reports for a standalone queue, and so what
 				// generated configuration writes: it means no pool.
 				Validators: []validator.String{stringvalidator.Any(stringvalidator.OneOf(""),
-					stringvalidator.All(tfkit.NameValidators(128)...))},
+					stringvalidator.All(validate.NameValidators(128)...))},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(), tfkit.NameIgnoringCase(), stringplanmodifier.RequiresReplace(),
 					replaceWhenPoolRemoved(),
@@ -112,7 +113,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Required: true,
 				Validators: []validator.Int64{
 					int64validator.Between(MinCU, MaxCU),
-					multipleOf(CUStep, "DLI scales queues in steps of 16 CUs"),
+					validate.MultipleOf(CUStep, "DLI scales queues in steps of 16 CUs"),
 				},
 			},
 			"description": schema.StringAttribute{
@@ -248,7 +249,7 @@ func scalingPoliciesAttribute() schema.SetNestedAttribute {
 			Required: true,
 			Validators: []validator.Int64{
 				int64validator.Between(0, MaxCU),
-				multipleOf(PolicyCUStep, "DLI sets scaling policy CUs in steps of 4"),
+				validate.MultipleOf(PolicyCUStep, "DLI sets scaling policy CUs in steps of 4"),
 			},
 		}
 	}

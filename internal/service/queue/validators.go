@@ -13,35 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// multipleOfValidator accepts integers that are multiples of step; why says
-// what the step comes from.
-type multipleOfValidator struct {
-	step int64
-	why  string
-}
-
-func multipleOf(step int64, why string) validator.Int64 {
-	return multipleOfValidator{step: step, why: why}
-}
-
-func (v multipleOfValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be a multiple of %d", v.step)
-}
-
-func (v multipleOfValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v multipleOfValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if n := req.ConfigValue.ValueInt64(); n%v.step != 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CU Count",
-			fmt.Sprintf("%s must be a multiple of %d (%s), got %d.", req.Path, v.step, v.why, n))
-	}
-}
-
 // standaloneCUValidator enforces that a queue outside an elastic resource pool
 // has one of the sizes DLI offers for such queues. It only applies when the
 // configuration leaves the pool unset; an unknown pool name (a reference to a
