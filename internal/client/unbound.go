@@ -72,7 +72,7 @@ func (c *Client) Unbind(ctx context.Context, connID string, kind BindingKind, na
 // deleted. Terraform replaces an object that keeps its name by deleting it
 // and creating it again, and plans no update of a connection whose
 // configuration names it, since the name did not change: the new object
-// binds itself back to those connections (see tfkit.RebindRecreated). The
+// binds itself back to those connections (see bindings.RebindRecreated). The
 // zero value is ready to use.
 type unboundLedger struct {
 	mu sync.Mutex

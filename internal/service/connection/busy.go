@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/refusal"
 )
 
 // bindRefusedHint ends the error of a bind that DLI refused until the timeout.
@@ -19,8 +19,8 @@ func (r *connectionResource) createConnection(ctx context.Context, in client.Cre
 		return r.client.CreateConnection(ctx, in)
 	}
 	var id string
-	err := tfkit.RetryRefusedWatching(ctx, "create enhanced connection "+in.Name, bindRefusedHint,
-		tfkit.PoolsWatch(r.client, in.Pools, in.Queues),
+	err := refusal.RetryRefusedWatching(ctx, "create enhanced connection "+in.Name, bindRefusedHint,
+		refusal.PoolsWatch(r.client, in.Pools, in.Queues),
 		func(ctx context.Context) error {
 			var err error
 			id, err = r.client.CreateConnection(ctx, in)
@@ -38,7 +38,7 @@ func (r *connectionResource) associate(ctx context.Context, id string, pools, qu
 	if len(pools) == 0 && len(queues) == 0 {
 		return nil
 	}
-	return tfkit.RetryRefusedWatching(ctx, "bind pools/queues to enhanced connection "+id, bindRefusedHint,
-		tfkit.PoolsWatch(r.client, pools, queues),
+	return refusal.RetryRefusedWatching(ctx, "bind pools/queues to enhanced connection "+id, bindRefusedHint,
+		refusal.PoolsWatch(r.client, pools, queues),
 		func(ctx context.Context) error { return r.client.AssociateConnection(ctx, id, pools, queues) })
 }

@@ -18,7 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
@@ -113,7 +113,7 @@ func connectionItem(conn client.Connection, diags *diag.Diagnostics) connectionI
 		Hosts:                make([]hostModel, 0, len(conn.Hosts)),
 		Routes:               make([]routeModel, 0, len(conn.Routes)),
 		Bindings:             bindingList(&conn, diags),
-		CreatedAt:            tfkit.Timestamp(conn.CreateTime),
+		CreatedAt:            framework.Timestamp(conn.CreateTime),
 	}
 	for _, h := range conn.Hosts {
 		m.Hosts = append(m.Hosts, hostModel{Name: types.StringValue(h.Name), IP: types.StringValue(h.IP)})
@@ -183,7 +183,7 @@ func (d *connectionDataSource) ConfigValidators(context.Context) []datasource.Co
 
 // Configure takes the provider's client; it is nil while Terraform only validates.
 func (d *connectionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
 		d.client = c
 	}
 }
@@ -204,14 +204,14 @@ func (d *connectionDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			return
 		}
 		if err != nil {
-			tfkit.AddError(&resp.Diagnostics, errLookup, err)
+			framework.AddError(&resp.Diagnostics, errLookup, err)
 			return
 		}
 		conn = got
 	} else {
 		got, err := lookupByName(ctx, d.client, cfg.Name.ValueString())
 		if err != nil {
-			tfkit.AddError(&resp.Diagnostics, errLookup, err)
+			framework.AddError(&resp.Diagnostics, errLookup, err)
 			return
 		}
 		conn = got

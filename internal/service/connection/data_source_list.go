@@ -12,7 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 )
 
 var (
@@ -86,7 +87,7 @@ func (d *connectionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 
 // Configure takes the provider's client; it is nil while Terraform only validates.
 func (d *connectionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
 		d.client = c
 	}
 }
@@ -101,14 +102,14 @@ func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	f := client.ConnectionFilter{
 		Name:   m.Name.ValueString(),
 		Status: m.Status.ValueString(),
-		Tags:   tfkit.Tags(ctx, m.Tags, &resp.Diagnostics),
+		Tags:   tags.FromMap(ctx, m.Tags, &resp.Diagnostics),
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	conns, err := d.client.ListConnections(ctx, f)
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, "Error Listing DLI Enhanced Connections", err)
+		framework.AddError(&resp.Diagnostics, "Error Listing DLI Enhanced Connections", err)
 		return
 	}
 	if f.Status == "" {

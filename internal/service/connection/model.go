@@ -11,7 +11,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 )
 
 // Binding kinds as the bindings attribute reports them.
@@ -79,10 +81,10 @@ func (m *connectionModel) createInput(ctx context.Context, diags *diag.Diagnosti
 		VPCID:        m.VPCID.ValueString(),
 		SubnetID:     m.SubnetID.ValueString(),
 		RouteTableID: m.RouteTableID.ValueString(),
-		Pools:        tfkit.Strings(ctx, m.ElasticResourcePools, diags),
-		Queues:       tfkit.Strings(ctx, m.Queues, diags),
+		Pools:        framework.Strings(ctx, m.ElasticResourcePools, diags),
+		Queues:       framework.Strings(ctx, m.Queues, diags),
 		Hosts:        hostsOf(ctx, m.Hosts, diags),
-		Tags:         tfkit.Tags(ctx, m.Tags, diags),
+		Tags:         tags.FromMap(ctx, m.Tags, diags),
 	}
 }
 
@@ -121,14 +123,14 @@ func routesOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []clien
 // is kept where DLI's answer means the same thing, so that no diff appears
 // that the user did not cause. "None" is always an empty collection, never
 // null: after an import nothing tells whether the configuration writes [] or
-// leaves the attribute out, and the schema plans both as [] (tfkit.NoneIsEmpty).
+// leaves the attribute out, and the schema plans both as [] (planmod.NoneIsEmpty).
 func (m *connectionModel) fill(ctx context.Context, conn *client.Connection, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(conn.ID)
-	m.Name = tfkit.SameName(m.Name, conn.Name)
+	m.Name = planmod.SameName(m.Name, conn.Name)
 	m.VPCID = types.StringValue(conn.VPCID)
 	m.SubnetID = types.StringValue(conn.SubnetID)
 	m.Status = types.StringValue(conn.Status)
-	m.CreatedAt = tfkit.Timestamp(conn.CreateTime)
+	m.CreatedAt = framework.Timestamp(conn.CreateTime)
 	// A FAILED peering does not count as bound: leaving it out of the sets makes
 	// the next plan bind it again (DLI replaces a FAILED peering when asked to
 	// bind it again); bindings still shows it with its err_msg.

@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
 )
 
 // unchangedBindings plans the bindings attribute:
@@ -58,7 +58,7 @@ func (unchangedBindings) PlanModifyList(ctx context.Context, req planmodifier.Li
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		if !ok || configured.IsUnknown() || !tfkit.SameNamesFold(want, have) {
+		if !ok || configured.IsUnknown() || !planmod.SameNamesFold(want, have) {
 			resp.PlanValue = types.ListUnknown(bindingType)
 			return
 		}

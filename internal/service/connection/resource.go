@@ -15,7 +15,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/refusal"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
@@ -48,7 +51,7 @@ func (r *connectionResource) Metadata(_ context.Context, req resource.MetadataRe
 
 // Configure takes the client the provider built.
 func (r *connectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics)
+	c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -76,7 +79,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	const summary = "Error Creating DLI Enhanced Connection"
 	id, err := r.createConnection(ctx, in)
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
 	tflog.Debug(ctx, "created enhanced connection", map[string]any{"name": in.Name, "id": id})
@@ -92,7 +95,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 
 	for _, rt := range routes {
 		if err := r.client.AddConnectionRoute(ctx, id, rt); err != nil {
-			tfkit.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
 	}
@@ -106,7 +109,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 			plan.fill(ctx, conn, &resp.Diagnostics)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		}
-		tfkit.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
 	plan.fill(ctx, conn, &resp.Diagnostics)
@@ -128,28 +131,28 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
+		framework.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
 		return
 	}
 	state.fill(ctx, conn, &resp.Diagnostics)
 	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
-		tfkit.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
+		framework.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
 // readTags refreshes the tags through the tag API when the state tracks them
-// (see tfkit.TagsTracked for when a refresh pays this request).
+// (see tags.Tracked for when a refresh pays this request).
 func (r *connectionResource) readTags(ctx context.Context, m *connectionModel, diags *diag.Diagnostics) error {
-	if !tfkit.TagsTracked(m.Tags) {
+	if !tags.Tracked(m.Tags) {
 		return nil
 	}
-	tags, err := r.client.GetTags(ctx, client.TagConnection, m.ID.ValueString())
+	got, err := r.client.GetTags(ctx, client.TagConnection, m.ID.ValueString())
 	if err != nil {
 		return err
 	}
-	m.Tags = tfkit.TagsValue(m.Tags, tags, diags)
+	m.Tags = tags.Value(m.Tags, got, diags)
 	return nil
 }
 
@@ -167,10 +170,10 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
 	resp.Diagnostics.Append(d...)
-	wantPools := tfkit.Strings(ctx, plan.ElasticResourcePools, &resp.Diagnostics)
-	wantQueues := tfkit.Strings(ctx, plan.Queues, &resp.Diagnostics)
-	addPools, delPools := diffNames(tfkit.Strings(ctx, state.ElasticResourcePools, &resp.Diagnostics), wantPools)
-	addQueues, delQueues := diffNames(tfkit.Strings(ctx, state.Queues, &resp.Diagnostics), wantQueues)
+	wantPools := framework.Strings(ctx, plan.ElasticResourcePools, &resp.Diagnostics)
+	wantQueues := framework.Strings(ctx, plan.Queues, &resp.Diagnostics)
+	addPools, delPools := diffNames(framework.Strings(ctx, state.ElasticResourcePools, &resp.Diagnostics), wantPools)
+	addQueues, delQueues := diffNames(framework.Strings(ctx, state.Queues, &resp.Diagnostics), wantQueues)
 	failedPools, failedQueues := failedNames(ctx, state.Bindings, &resp.Diagnostics)
 	delPools = append(delPools, minus(failedPools, wantPools)...)
 	delQueues = append(delQueues, minus(failedQueues, wantQueues)...)
@@ -186,9 +189,9 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	id := state.ID.ValueString()
 	if !plan.Tags.Equal(state.Tags) {
 		err := r.client.UpdateTags(ctx, client.TagConnection, id,
-			tfkit.Tags(ctx, state.Tags, &resp.Diagnostics), tfkit.Tags(ctx, plan.Tags, &resp.Diagnostics))
+			tags.FromMap(ctx, state.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
-			tfkit.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
 		state.Tags = plan.Tags
@@ -202,42 +205,42 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	r.client.ForgetUnbound(id, client.BindQueue, delQueues)
 	current, err := r.client.GetConnection(ctx, id)
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
 	delPools, addPools = againstCurrent(delPools, addPools, wantPools, current.Pools)
 	delQueues, addQueues = againstCurrent(delQueues, addQueues, wantQueues, current.Queues)
 	if err := r.client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
-		tfkit.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
 	if err := r.associate(ctx, id, addPools, addQueues); err != nil {
-		tfkit.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
 	if !plan.Hosts.Equal(state.Hosts) {
 		tflog.Debug(ctx, "replacing the host mapping", map[string]any{"id": id, "hosts": len(hosts)})
 		if err := r.client.UpdateConnectionHosts(ctx, id, hosts); err != nil {
-			tfkit.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
 	}
 	for _, name := range delRoutes {
 		if err := r.client.DeleteConnectionRoute(ctx, id, name); err != nil && !client.IsNotFound(err) {
-			tfkit.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
 	}
 	for _, rt := range addRoutes {
 		if err := r.client.AddConnectionRoute(ctx, id, rt); err != nil {
-			tfkit.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
 	}
 
 	conn, err := r.waitReady(ctx, id, wantPools, wantQueues)
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
 	plan.fill(ctx, conn, &resp.Diagnostics)
@@ -266,14 +269,14 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	// peerings CREATING: API ref "Deleting an Enhanced Datasource
 	// Connection"), e.g. after an apply interrupted while it waited for
 	// them; such refusals are waited out within the delete timeout.
-	err := tfkit.RetryRefused(ctx, "delete enhanced connection "+id,
+	err := refusal.RetryRefused(ctx, "delete enhanced connection "+id,
 		"A later terraform destroy will delete it once DLI accepts the deletion.",
 		func(ctx context.Context) error { return r.client.DeleteConnection(ctx, id) })
 	if client.IsNotFound(err) {
 		return
 	}
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
 	_, err = wait.For(ctx, "enhanced connection "+id+" to be deleted", wait.Fast, false,
@@ -288,7 +291,7 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 			return struct{}{}, conn.Status, false, nil
 		})
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, summary, err)
 	}
 }
 
@@ -308,18 +311,18 @@ func (r *connectionResource) ImportState(ctx context.Context, req resource.Impor
 					"connection DELETED. Check the id (the connection's id, not its name) and the region.\n\n%s", req.ID, err))
 			return
 		} else if err != nil {
-			tfkit.AddError(&resp.Diagnostics, "Cannot Import DLI Enhanced Connection", err)
+			framework.AddError(&resp.Diagnostics, "Cannot Import DLI Enhanced Connection", err)
 			return
 		}
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tfkit.ImportedTags())...)
-	resp.Diagnostics.Append(tfkit.MarkImported(ctx, resp.Private, routeTableMarker)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
+	resp.Diagnostics.Append(planmod.MarkImported(ctx, resp.Private, routeTableMarker)...)
 }
 
 // routeTableMarker marks, in the private state, a connection whose
 // route_table_id the state cannot know because it was imported.
-var routeTableMarker = tfkit.MarkerFor("route_table_id")
+var routeTableMarker = planmod.MarkerFor("route_table_id")
 
 // waitReady polls the connection until readiness says it is usable with the
 // given pools and queues bound.

@@ -15,7 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
@@ -79,7 +80,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Description: "Names of the elastic resource pools bound to the connection. Changed in place: " +
 					"removed pools are unbound, added pools are bound and waited for until ACTIVE. Names compare " +
 					"ignoring case (DLI stores them in lower case). Unset means none, as [] does.",
-				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true), tfkit.NamesIgnoringCase()},
+				PlanModifiers: []planmodifier.Set{planmod.NoneIsEmpty(true), planmod.NamesIgnoringCase()},
 				Validators: []validator.Set{
 					setvalidator.ValueStringsAre(validate.NameValidators(maxPoolNameLen)...),
 				},
@@ -91,7 +92,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Description: "Names of the queues bound to the connection. Changed in place like " +
 					"elastic_resource_pools, and like them compared ignoring case; unset means none. The system " +
 					"queue \"default\" cannot be bound.",
-				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true), tfkit.NamesIgnoringCase()},
+				PlanModifiers: []planmodifier.Set{planmod.NoneIsEmpty(true), planmod.NamesIgnoringCase()},
 				Validators: []validator.Set{
 					setvalidator.ValueStringsAre(append(validate.NameValidators(maxPoolNameLen),
 						stringvalidator.NoneOfCaseInsensitive("default"))...),
@@ -100,7 +101,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"hosts": schema.ListNestedAttribute{
 				Optional:      true,
 				Computed:      true,
-				PlanModifiers: []planmodifier.List{tfkit.NoneIsEmpty(true)},
+				PlanModifiers: []planmodifier.List{planmod.NoneIsEmpty(true)},
 				Description: "Host mapping (like /etc/hosts) the bound queues use to resolve names in the VPC, " +
 					"at most 20000 entries with unique names. Replaced as a whole in place; removing the " +
 					"attribute or setting [] clears the mapping.",
@@ -131,7 +132,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"routes": schema.SetNestedAttribute{
 				Optional:      true,
 				Computed:      true,
-				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(true)},
+				PlanModifiers: []planmodifier.Set{planmod.NoneIsEmpty(true)},
 				Description: "Custom routes of the connection. Added and removed one by one in place; changing " +
 					"the cidr of a route, or the case of its name, deletes and re-adds it. Unset means none, as [] does.",
 				Validators: []validator.Set{validate.UniqueNames("route")},
@@ -161,13 +162,13 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				ElementType: types.StringType,
 				Optional:    true,
 				Computed:    true,
-				Validators:  tfkit.TagsValidators(),
+				Validators:  tags.Validators(),
 				Description: "Tags of the connection, key to value: at most 20, one value per key. Changed in " +
 					"place through DLI's tag API and read back on refresh and import, so tags changed outside " +
 					"Terraform show in the next plan. Leaving tags out or writing `{}` both mean no tags; a " +
 					"connection created without tags is not asked for them on refresh unless tags is set " +
 					"(`{}` included).",
-				PlanModifiers: []planmodifier.Map{tfkit.TagsPlanModifier()},
+				PlanModifiers: []planmodifier.Map{tags.PlanModifier()},
 			},
 			"status": schema.StringAttribute{
 				Computed:      true,

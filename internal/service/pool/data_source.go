@@ -13,7 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
@@ -118,8 +119,8 @@ func poolItem(p client.Pool, diags *diag.Diagnostics) poolItemModel {
 		Owner:               types.StringValue(p.Owner),
 		Manager:             types.StringValue(p.Manager),
 		IPv6Enable:          types.BoolValue(p.IPv6Enable),
-		CreatedAt:           tfkit.Timestamp(p.CreateTime),
-		UpdatedAt:           tfkit.Timestamp(p.UpdateTime),
+		CreatedAt:           framework.Timestamp(p.CreateTime),
+		UpdatedAt:           framework.Timestamp(p.UpdateTime),
 	}
 }
 
@@ -146,7 +147,7 @@ func (d *poolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 
 // Configure takes the provider's client; it is nil while Terraform only validates.
 func (d *poolDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
 		d.client = c
 	}
 }
@@ -161,7 +162,7 @@ func (d *poolDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	name := cfg.Name.ValueString()
 	pools, err := d.client.ListPools(ctx, client.PoolFilter{Name: name})
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errLookup, err)
+		framework.AddError(&resp.Diagnostics, errLookup, err)
 		return
 	}
 	p, err := exactPool(pools, name)
@@ -170,7 +171,7 @@ func (d *poolDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	item := poolItem(*p, &resp.Diagnostics)
-	item.Name = tfkit.SameName(cfg.Name, p.Name)
+	item.Name = planmod.SameName(cfg.Name, p.Name)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &item)...)
 }
 

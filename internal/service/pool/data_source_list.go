@@ -12,7 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 )
 
 var (
@@ -81,7 +82,7 @@ func (d *poolsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 
 // Configure takes the provider's client; it is nil while Terraform only validates.
 func (d *poolsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
 		d.client = c
 	}
 }
@@ -96,14 +97,14 @@ func (d *poolsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	f := client.PoolFilter{
 		Name:   m.Name.ValueString(),
 		Status: m.Status.ValueString(),
-		Tags:   tfkit.Tags(ctx, m.Tags, &resp.Diagnostics),
+		Tags:   tags.FromMap(ctx, m.Tags, &resp.Diagnostics),
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	pools, err := d.client.ListPools(ctx, f)
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, "Error Listing DLI Elastic Resource Pools", err)
+		framework.AddError(&resp.Diagnostics, "Error Listing DLI Elastic Resource Pools", err)
 		return
 	}
 	m.Pools = make([]poolItemModel, 0, len(pools))

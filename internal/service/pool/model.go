@@ -9,7 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 )
 
 // poolModel is the Terraform view of one elastic resource pool.
@@ -43,7 +45,7 @@ func (m poolModel) createInput(ctx context.Context, diags *diag.Diagnostics) cli
 		MaxCU:               m.MaxCU.ValueInt64(),
 		MinCU:               m.MinCU.ValueInt64(),
 		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
-		Tags:                tfkit.Tags(ctx, m.Tags, diags),
+		Tags:                tags.FromMap(ctx, m.Tags, diags),
 	}
 	if !m.Label.IsNull() && !m.Label.IsUnknown() {
 		diags.Append(m.Label.ElementsAs(ctx, &in.Label, false)...)
@@ -77,7 +79,7 @@ func updateInput(plan, state poolModel) (in client.UpdatePoolInput, ok bool) {
 // readTags) and timeouts stay as they are.
 func (m *poolModel) setFrom(p *client.Pool, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(p.ResourceID)
-	m.Name = tfkit.SameName(m.Name, p.Name)
+	m.Name = planmod.SameName(m.Name, p.Name)
 	m.MaxCU = types.Int64Value(p.MaxCU)
 	m.MinCU = types.Int64Value(p.MinCU)
 	m.Description = types.StringValue(p.Description)
@@ -88,7 +90,7 @@ func (m *poolModel) setFrom(p *client.Pool, diags *diag.Diagnostics) {
 	m.CurrentCU = types.Int64Value(p.CurrentCU)
 	m.ActualCU = types.Int64Value(p.ActualCU)
 	m.Owner = types.StringValue(p.Owner)
-	m.CreatedAt = tfkit.Timestamp(p.CreateTime)
+	m.CreatedAt = framework.Timestamp(p.CreateTime)
 	m.Queues = queuesValue(p.Queues, diags)
 	if m.Tags.IsUnknown() {
 		m.Tags = types.MapNull(types.StringType)
@@ -97,7 +99,7 @@ func (m *poolModel) setFrom(p *client.Pool, diags *diag.Diagnostics) {
 
 // labelValue maps the API's label to the attribute. "No labels" is an empty
 // map, never null: an import cannot tell whether the configuration writes {}
-// or leaves label out, and the schema plans both as {} (tfkit.NoneIsEmpty).
+// or leaves label out, and the schema plans both as {} (planmod.NoneIsEmpty).
 func labelValue(api map[string]string, diags *diag.Diagnostics) types.Map {
 	elems := make(map[string]attr.Value, len(api))
 	for k, v := range api {

@@ -9,8 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/opendli/terraform-provider-dli/internal/bindings"
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 )
 
 // Replacing a pool that holds queues. DLI refuses to delete a pool that
@@ -55,7 +56,7 @@ func replacingAttributes(prior, plan poolModel) []string {
 // in the same plan, which the provider cannot see from here.
 func warnReplacementRefused(ctx context.Context, prior, plan poolModel, resp *resource.ModifyPlanResponse) {
 	changed := replacingAttributes(prior, plan)
-	queues := tfkit.Strings(ctx, prior.Queues, &resp.Diagnostics)
+	queues := framework.Strings(ctx, prior.Queues, &resp.Diagnostics)
 	if len(changed) == 0 || len(queues) == 0 {
 		return
 	}
@@ -162,7 +163,7 @@ func (r *poolResource) deletable(ctx context.Context, name string) error {
 	if len(held) > 0 {
 		return &queuesHeldError{pool: name, queues: held}
 	}
-	return tfkit.UnbindFromConnections(ctx, r.client, client.BindPool, name)
+	return bindings.UnbindFromConnections(ctx, r.client, client.BindPool, name)
 }
 
 // addRebindWarning adds the warning of a failed rebinding, if any.

@@ -13,8 +13,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/opendli/terraform-provider-dli/internal/bindings"
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/refusal"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 )
 
 var (
@@ -50,7 +53,7 @@ func (r *poolResource) Metadata(_ context.Context, req resource.MetadataRequest,
 
 // Configure takes the provider's client; it is nil while Terraform only validates.
 func (r *poolResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
 		r.client = c
 	}
 }
@@ -80,7 +83,7 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 	name := plan.Name.ValueString()
 	tflog.Debug(ctx, "creating DLI elastic resource pool", map[string]any{"name": name})
 	if err := r.client.CreatePool(ctx, in); err != nil {
-		tfkit.AddError(&resp.Diagnostics, errCreating, err)
+		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 
@@ -89,7 +92,7 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 	p, err := waitListed(ctx, r.client, name)
 	if err != nil {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan.untracked())...)
-		tfkit.AddError(&resp.Diagnostics, errCreating, err)
+		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 	state := plan
@@ -106,12 +109,12 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errCreating, err)
+		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 	// A pool replaced under the same name goes back to the connections it
 	// was unbound from before its delete.
-	addRebindWarning(&resp.Diagnostics, tfkit.RebindRecreated(ctx, r.client, client.BindPool, name))
+	addRebindWarning(&resp.Diagnostics, bindings.RebindRecreated(ctx, r.client, client.BindPool, name))
 }
 
 // Read refreshes the pool from the list API; a pool that is gone leaves the state.
@@ -129,28 +132,28 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errReading, err)
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	state.setFrom(p, &resp.Diagnostics)
 	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
-		tfkit.AddError(&resp.Diagnostics, errReading, err)
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // readTags refreshes the tags through the tag API when the state tracks them
-// (see tfkit.TagsTracked for when a refresh pays this request).
+// (see tags.Tracked for when a refresh pays this request).
 func (r *poolResource) readTags(ctx context.Context, m *poolModel, diags *diag.Diagnostics) error {
-	if !tfkit.TagsTracked(m.Tags) {
+	if !tags.Tracked(m.Tags) {
 		return nil
 	}
-	tags, err := r.client.GetTags(ctx, client.TagPool, m.ID.ValueString())
+	got, err := r.client.GetTags(ctx, client.TagPool, m.ID.ValueString())
 	if err != nil {
 		return err
 	}
-	m.Tags = tfkit.TagsValue(m.Tags, tags, diags)
+	m.Tags = tags.Value(m.Tags, got, diags)
 	return nil
 }
 
@@ -177,9 +180,9 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if !plan.Tags.Equal(state.Tags) {
 		// Tags go through the tag API, which works whatever the pool's status.
 		err := r.client.UpdateTags(ctx, client.TagPool, state.ID.ValueString(),
-			tfkit.Tags(ctx, state.Tags, &resp.Diagnostics), tfkit.Tags(ctx, plan.Tags, &resp.Diagnostics))
+			tags.FromMap(ctx, state.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
-			tfkit.AddError(&resp.Diagnostics, errUpdating, err)
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 		state.Tags = plan.Tags
@@ -199,7 +202,7 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errUpdating, err)
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 	}
 }
 
@@ -215,7 +218,7 @@ func (r *poolResource) update(ctx context.Context, name string, in client.Update
 	tflog.Debug(ctx, "updating DLI elastic resource pool", map[string]any{"name": name, "scales": scales})
 	// The pool may turn busy between that read and the call (a queue of the
 	// pool scaling makes the pool scale too): such refusals are waited out.
-	err = tfkit.RetryRefused(ctx, "update elastic resource pool "+name,
+	err = refusal.RetryRefused(ctx, "update elastic resource pool "+name,
 		"Nothing was changed; apply again once the pool is AVAILABLE.",
 		func(ctx context.Context) error { return r.client.UpdatePool(ctx, name, in) })
 	if err != nil {
@@ -258,18 +261,18 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	// DLI cannot keep bound to a deleted pool.
 	err := r.deletable(ctx, name)
 	if err == nil {
-		err = tfkit.RetryRefused(ctx, "delete elastic resource pool "+name, deleteRefusedHint,
+		err = refusal.RetryRefused(ctx, "delete elastic resource pool "+name, deleteRefusedHint,
 			func(ctx context.Context) error { return r.deletePool(ctx, name) })
 	}
 	if client.IsNotFound(err) {
 		return
 	}
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errDeleting, err)
+		framework.AddError(&resp.Diagnostics, errDeleting, err)
 		return
 	}
 	if err := waitGone(ctx, r.client, name); err != nil {
-		tfkit.AddError(&resp.Diagnostics, errDeleting, err)
+		framework.AddError(&resp.Diagnostics, errDeleting, err)
 	}
 }
 
@@ -288,5 +291,5 @@ func (r *poolResource) ImportState(ctx context.Context, req resource.ImportState
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tfkit.ImportedTags())...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
 }

@@ -17,7 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
@@ -50,7 +51,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Required:   true,
 				Validators: validate.NameValidators(128),
 				PlanModifiers: []planmodifier.String{
-					tfkit.NameIgnoringCase(),
+					planmod.NameIgnoringCase(),
 					stringplanmodifier.RequiresReplaceIf(nameChangedBeyondCase,
 						"Replaces the pool unless the new name differs from the old one only in case.",
 						"Replaces the pool unless the new name differs from the old one only in case."),
@@ -105,9 +106,9 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Optional:    true,
 				Computed:    true,
 				ElementType: types.StringType,
-				Validators:  tfkit.TagsValidators(),
+				Validators:  tags.Validators(),
 				PlanModifiers: []planmodifier.Map{
-					tfkit.TagsPlanModifier(),
+					tags.PlanModifier(),
 				},
 			},
 			"label": schema.MapAttribute{
@@ -120,7 +121,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					mapvalidator.KeysAre(stringvalidator.LengthAtLeast(1)),
 				},
 				PlanModifiers: []planmodifier.Map{
-					tfkit.NoneIsEmpty(true),
+					planmod.NoneIsEmpty(true),
 					mapplanmodifier.RequiresReplace(),
 				},
 			},

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/refusal"
 )
 
 // createQueue creates the queue. DLI refuses to create a queue in a pool
@@ -17,9 +17,9 @@ func (r *queueResource) createQueue(ctx context.Context, in client.CreateQueueIn
 	if in.PoolName == "" {
 		return r.client.CreateQueue(ctx, in)
 	}
-	return tfkit.RetryRefusedWatching(ctx, "create queue "+in.Name+" in elastic resource pool "+in.PoolName,
+	return refusal.RetryRefusedWatching(ctx, "create queue "+in.Name+" in elastic resource pool "+in.PoolName,
 		"The queue was not created; apply again once the pool is AVAILABLE.",
-		tfkit.PoolsWatch(r.client, []string{in.PoolName}, nil),
+		refusal.PoolsWatch(r.client, []string{in.PoolName}, nil),
 		func(ctx context.Context) error { return r.client.CreateQueue(ctx, in) })
 }
 

@@ -11,7 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
@@ -115,7 +116,7 @@ func queueItem(q client.Queue, diags *diag.Diagnostics) queueItemModel {
 		CUScaleInLimit:      types.Int64Value(q.CUScaleInLimit),
 		CIDRInVPC:           types.StringValue(q.CIDRInVPC),
 		Owner:               types.StringValue(q.Owner),
-		CreatedAt:           tfkit.Timestamp(q.CreateTime),
+		CreatedAt:           framework.Timestamp(q.CreateTime),
 	}
 }
 
@@ -154,7 +155,7 @@ func (d *queueDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 
 // Configure takes the provider's client; it is nil while Terraform only validates.
 func (d *queueDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
 		d.client = c
 	}
 }
@@ -182,10 +183,10 @@ func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errRead, err)
+		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
 	m := queueItem(*got, &resp.Diagnostics)
-	m.Name = tfkit.SameName(cfg.Name, got.Name)
+	m.Name = planmod.SameName(cfg.Name, got.Name)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -13,7 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
@@ -90,7 +91,7 @@ func (d *queuesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 
 // Configure takes the provider's client; it is nil while Terraform only validates.
 func (d *queuesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
+	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
 		d.client = c
 	}
 }
@@ -105,13 +106,13 @@ func (d *queuesDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if m.QueueType.IsNull() || m.QueueType.IsUnknown() {
 		m.QueueType = types.StringValue(TypeAll)
 	}
-	f := client.QueueFilter{Type: m.QueueType.ValueString(), Tags: tfkit.Tags(ctx, m.Tags, &resp.Diagnostics)}
+	f := client.QueueFilter{Type: m.QueueType.ValueString(), Tags: tags.FromMap(ctx, m.Tags, &resp.Diagnostics)}
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	queues, err := d.client.ListQueues(ctx, f)
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, "Error Listing DLI Queues", err)
+		framework.AddError(&resp.Diagnostics, "Error Listing DLI Queues", err)
 		return
 	}
 	queues = inPool(queues, m.PoolName.ValueString())

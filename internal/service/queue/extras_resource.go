@@ -10,7 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
 )
 
 // updateExtras applies the planned scaling policies and Spark driver settings
@@ -27,7 +28,7 @@ func (r *queueResource) updateExtras(ctx context.Context, state *queueModel, pla
 // updatePolicies is the scaling policies' part of updateExtras.
 func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, plan queueModel) error {
 	name := apiName(state.Name)
-	if tfkit.IsNone(plan.ScalingPolicies) && tfkit.IsNone(state.ScalingPolicies) {
+	if planmod.IsNone(plan.ScalingPolicies) && planmod.IsNone(state.ScalingPolicies) {
 		// Unset and [] both leave DLI's policies alone.
 		state.ScalingPolicies = plan.ScalingPolicies
 		return nil
@@ -35,7 +36,7 @@ func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, p
 	if !plan.ScalingPolicies.Equal(state.ScalingPolicies) {
 		var diags diag.Diagnostics
 		policies := defaultPolicies(plan.CUCount.ValueInt64())
-		if !tfkit.IsNone(plan.ScalingPolicies) {
+		if !planmod.IsNone(plan.ScalingPolicies) {
 			policies = policyInputs(policiesFrom(ctx, plan.ScalingPolicies, &diags))
 		}
 		if err := diagsError(diags); err != nil {
@@ -82,14 +83,14 @@ func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel
 func (r *queueResource) readExtras(ctx context.Context, state *queueModel, imported bool, warnings *diag.Diagnostics) error {
 	name := apiName(state.Name)
 	inPool := isPooled(*state)
-	if inPool && (!tfkit.IsNone(state.ScalingPolicies) || imported) {
+	if inPool && (!planmod.IsNone(state.ScalingPolicies) || imported) {
 		pq, err := r.client.FindPoolQueue(ctx, apiName(state.PoolName), name)
 		if err != nil {
 			return err
 		}
 		if imported && isDefaultPolicy(pq.ScalingPolicies, state.CUCount.ValueInt64()) {
 			// The policy nobody configured: an unset attribute, or [], means
-			// it. Recorded as [], which both plan as (tfkit.NoneIsEmpty).
+			// it. Recorded as [], which both plan as (planmod.NoneIsEmpty).
 			state.ScalingPolicies = policiesValue(nil)
 		} else {
 			state.ScalingPolicies = policiesValue(pq.ScalingPolicies)
@@ -109,7 +110,7 @@ func (r *queueResource) readExtras(ctx context.Context, state *queueModel, impor
 			warnings.AddWarning("Spark driver settings not read",
 				fmt.Sprintf("The settings of DLI queue %q could not be read, so spark_driver stays unset in the "+
 					"state; if the configuration sets it, the next apply sets it on the queue. Cause: %s",
-					name, tfkit.Explain(err)))
+					name, framework.Explain(err)))
 		case err != nil:
 			return err
 		default:

@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
 )
 
 // policiesValidator checks at plan time only what every DLI source agrees on
@@ -68,7 +68,7 @@ func (w window) String() string { return clock(w.start) + "-" + clock(w.stop) }
 
 func (policiesValidator) ValidateSet(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	// [] means none, as unset does: DLI's default policy stays.
-	if req.ConfigValue.IsUnknown() || tfkit.IsNone(req.ConfigValue) {
+	if req.ConfigValue.IsUnknown() || planmod.IsNone(req.ConfigValue) {
 		return
 	}
 	var ps []policyModel
@@ -203,7 +203,7 @@ func (policiesNeedPoolValidator) ValidateResource(ctx context.Context, req resou
 	var policies types.Set
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
-	if resp.Diagnostics.HasError() || !noPool(pool) || tfkit.IsNone(policies) {
+	if resp.Diagnostics.HasError() || !noPool(pool) || planmod.IsNone(policies) {
 		return
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("scaling_policies"), "Scaling Policies Need An Elastic Resource Pool",

@@ -9,7 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 )
 
 // queueModel is the Terraform view of one dli_queue.
@@ -54,8 +56,8 @@ func (m queueModel) createInput(ctx context.Context, diags *diag.Diagnostics) cl
 		Feature:             m.Feature.ValueString(),
 		Engine:              createEngine(m),
 		PoolName:            m.PoolName.ValueString(),
-		Labels:              tfkit.Strings(ctx, m.Labels, diags),
-		Tags:                tfkit.Tags(ctx, m.Tags, diags),
+		Labels:              framework.Strings(ctx, m.Labels, diags),
+		Tags:                tags.FromMap(ctx, m.Tags, diags),
 	}
 	switch {
 	case known(m.ResourceMode):
@@ -76,8 +78,8 @@ func (m queueModel) createInput(ctx context.Context, diags *diag.Diagnostics) cl
 // attributes (platform, feature, engine, labels) are left alone: GET lacks them.
 func (m *queueModel) applyGet(q *client.Queue) {
 	m.ID = types.StringValue(q.ResourceID)
-	m.Name = tfkit.SameName(m.Name, q.Name)
-	m.PoolName = tfkit.SameName(m.PoolName, q.PoolName)
+	m.Name = planmod.SameName(m.Name, q.Name)
+	m.PoolName = planmod.SameName(m.PoolName, q.PoolName)
 	m.QueueType = types.StringValue(q.Type)
 	m.CUCount = types.Int64Value(q.CUCount)
 	m.Description = types.StringValue(q.Description)
@@ -85,7 +87,7 @@ func (m *queueModel) applyGet(q *client.Queue) {
 	m.EnterpriseProjectID = types.StringValue(q.EnterpriseProjectID)
 	m.QueueID = types.Int64Value(q.QueueID)
 	m.Owner = types.StringValue(q.Owner)
-	m.CreatedAt = tfkit.Timestamp(q.CreateTime)
+	m.CreatedAt = framework.Timestamp(q.CreateTime)
 	m.ResourceType = types.StringValue(q.ResourceType)
 	m.CUSpec = types.Int64Value(q.CUSpec)
 	m.CUScaleOutLimit = types.Int64Value(q.CUScaleOutLimit)
@@ -141,7 +143,7 @@ func (m *queueModel) nullUnknowns() {
 }
 
 // labelsValue is the labels set an import records; none is an empty set,
-// which an unset argument and [] both plan as (tfkit.NoneIsEmpty).
+// which an unset argument and [] both plan as (planmod.NoneIsEmpty).
 func labelsValue(labels []string) types.Set {
 	elems := make([]attr.Value, 0, len(labels))
 	for _, l := range labels {

@@ -15,8 +15,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/opendli/terraform-provider-dli/internal/bindings"
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
@@ -54,7 +57,7 @@ func (r *queueResource) Metadata(_ context.Context, req resource.MetadataRequest
 }
 
 func (r *queueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = tfkit.ClientFrom(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -96,7 +99,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 
 	tflog.Debug(ctx, "creating DLI queue", map[string]any{"name": in.Name, "pool": in.PoolName, "cu_count": in.CUCount})
 	if err := r.createQueue(ctx, in); err != nil {
-		tfkit.AddError(&resp.Diagnostics, errCreate, err)
+		framework.AddError(&resp.Diagnostics, errCreate, err)
 		return
 	}
 
@@ -125,7 +128,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if err != nil {
 		r.recordFailedCreate(ctx, &state, q)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		tfkit.AddError(&resp.Diagnostics, errCreate, err)
+		framework.AddError(&resp.Diagnostics, errCreate, err)
 		return
 	}
 	state.applyGet(q)
@@ -134,7 +137,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		item, err := r.client.FindQueueListItem(ctx, apiName(plan.Name))
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-			tfkit.AddError(&resp.Diagnostics, errCreate, err)
+			framework.AddError(&resp.Diagnostics, errCreate, err)
 			return
 		}
 		state.applyListItem(item)
@@ -142,12 +145,12 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	err = r.updateExtras(ctx, &state, plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errCreate, err)
+		framework.AddError(&resp.Diagnostics, errCreate, err)
 		return
 	}
 	// A queue replaced under the same name goes back to the connections it
 	// was unbound from before its delete.
-	if warning := tfkit.RebindRecreated(ctx, r.client, client.BindQueue, apiName(plan.Name)); warning != "" {
+	if warning := bindings.RebindRecreated(ctx, r.client, client.BindQueue, apiName(plan.Name)); warning != "" {
 		resp.Diagnostics.AddWarning("DLI Queue Not Bound Back To Its Connections", warning)
 	}
 }
@@ -170,7 +173,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errRead, err)
+		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
 	state.applyGet(q)
@@ -180,7 +183,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if state.needsListItem() {
 		item, err := r.client.FindQueueListItem(ctx, name)
 		if err != nil {
-			tfkit.AddError(&resp.Diagnostics, errRead, err)
+			framework.AddError(&resp.Diagnostics, errRead, err)
 			return
 		}
 		state.applyListItem(item)
@@ -189,28 +192,28 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		}
 	}
 	if err := r.readExtras(ctx, &state, imported, &resp.Diagnostics); err != nil {
-		tfkit.AddError(&resp.Diagnostics, errRead, err)
+		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
 	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
-		tfkit.AddError(&resp.Diagnostics, errRead, err)
+		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // readTags refreshes the tags through the tag API, which names a queue by
-// its numeric queue_id, when the state tracks them (see tfkit.TagsTracked
+// its numeric queue_id, when the state tracks them (see tags.Tracked
 // for when a refresh pays this request).
 func (r *queueResource) readTags(ctx context.Context, m *queueModel, diags *diag.Diagnostics) error {
-	if !tfkit.TagsTracked(m.Tags) {
+	if !tags.Tracked(m.Tags) {
 		return nil
 	}
-	tags, err := r.client.GetTags(ctx, client.TagQueue, tagID(*m))
+	got, err := r.client.GetTags(ctx, client.TagQueue, tagID(*m))
 	if err != nil {
 		return err
 	}
-	m.Tags = tfkit.TagsValue(m.Tags, tags, diags)
+	m.Tags = tags.Value(m.Tags, got, diags)
 	return nil
 }
 
@@ -249,10 +252,10 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	state.Tags = prior.Tags
 	if !plan.Tags.Equal(prior.Tags) {
 		err := r.client.UpdateTags(ctx, client.TagQueue, tagID(prior),
-			tfkit.Tags(ctx, prior.Tags, &resp.Diagnostics), tfkit.Tags(ctx, plan.Tags, &resp.Diagnostics))
+			tags.FromMap(ctx, prior.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
-			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+			framework.AddError(&resp.Diagnostics, errUpdate, err)
 			return
 		}
 		state.Tags = plan.Tags
@@ -267,30 +270,30 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		tflog.Debug(ctx, "scaling DLI queue", map[string]any{"name": name, "from": prior.CUCount.ValueInt64(), "to": target})
 		if err := r.client.ScaleQueue(ctx, name, target-prior.CUCount.ValueInt64()); err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
-			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+			framework.AddError(&resp.Diagnostics, errUpdate, err)
 			return
 		}
 	}
-	if resize && pooled && tfkit.IsNone(plan.ScalingPolicies) && tfkit.IsNone(prior.ScalingPolicies) {
+	if resize && pooled && planmod.IsNone(plan.ScalingPolicies) && planmod.IsNone(prior.ScalingPolicies) {
 		// The action API cannot scale a queue in a pool: its default policy
 		// sizes it. Configured policies carry the size themselves (see
 		// policyCUValidator) and are sent by updatePolicies.
 		if err := r.resizeDefaultPolicy(ctx, apiName(prior.PoolName), name, target); err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
-			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+			framework.AddError(&resp.Diagnostics, errUpdate, err)
 			return
 		}
 	}
 	if err := r.updatePolicies(ctx, &state, plan); err != nil {
 		resp.Diagnostics.Append(resp.State.Set(ctx, kept())...)
-		tfkit.AddError(&resp.Diagnostics, errExtras, err)
+		framework.AddError(&resp.Diagnostics, errExtras, err)
 		return
 	}
 	if resize {
 		q, err := r.waitForCU(ctx, name, target, false, nil)
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, kept())...)
-			tfkit.AddError(&resp.Diagnostics, errUpdate, err)
+			framework.AddError(&resp.Diagnostics, errUpdate, err)
 			return
 		}
 		state.applyGet(q)
@@ -298,7 +301,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	err := r.updateSparkDriver(ctx, &state, plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errExtras, err)
+		framework.AddError(&resp.Diagnostics, errExtras, err)
 	}
 }
 
@@ -341,9 +344,9 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	forget := r.client.MarkQueueDeleting(name)
 	// DLI refuses to delete a queue that a connection binds, and a deleted
 	// queue cannot stay bound: unbind it first.
-	if err := tfkit.UnbindFromConnections(ctx, r.client, client.BindQueue, name); err != nil {
+	if err := bindings.UnbindFromConnections(ctx, r.client, client.BindQueue, name); err != nil {
 		forget()
-		tfkit.AddError(&resp.Diagnostics, errDelete, err)
+		framework.AddError(&resp.Diagnostics, errDelete, err)
 		return
 	}
 	tflog.Debug(ctx, "deleting DLI queue", map[string]any{"name": name})
@@ -368,7 +371,7 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 			return struct{}{}, "still present", false, nil
 		})
 	if err != nil {
-		tfkit.AddError(&resp.Diagnostics, errDelete, err)
+		framework.AddError(&resp.Diagnostics, errDelete, err)
 	}
 }
 
@@ -382,7 +385,7 @@ func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStat
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
 	// The import starts the tags as {} so that the refresh reads them.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tfkit.ImportedTags())...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
 }
 
 // waitForCU polls GET one queue until it reports target CUs. While creating,
@@ -409,7 +412,7 @@ func (r *queueResource) waitForCU(ctx context.Context, name string, target int64
 // deleteDetail explains a refused deletion. DLI's message names the blocker
 // (a connection the queue is bound to, running jobs); the hint says what to do.
 func deleteDetail(err error) string {
-	detail := tfkit.Explain(err)
+	detail := framework.Explain(err)
 	if client.IsInvalid(err) {
 		detail += "\n\nDLI refused to delete the queue. If jobs are running on it, wait for them to finish " +
 			"or cancel them; if a connection was bound to it meanwhile (the provider unbinds it from every " +

@@ -19,7 +19,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/tfkit"
+	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
@@ -74,7 +75,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					"for its system queue. DLI stores it in lower case; a name that differs only in case causes no change.",
 				Required:      true,
 				Validators:    append(validate.NameValidators(128), reservedNameValidator{}),
-				PlanModifiers: []planmodifier.String{tfkit.NameIgnoringCase(), stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{planmod.NameIgnoringCase(), stringplanmodifier.RequiresReplace()},
 			},
 			"elastic_resource_pool_name": schema.StringAttribute{
 				Description: "Name of the elastic resource pool the queue is created in. When unset, DLI creates a " +
@@ -88,7 +89,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Validators: []validator.String{stringvalidator.Any(stringvalidator.OneOf(""),
 					stringvalidator.All(validate.NameValidators(128)...))},
 				PlanModifiers: []planmodifier.String{
-					stringplanmodifier.UseStateForUnknown(), tfkit.NameIgnoringCase(), stringplanmodifier.RequiresReplace(),
+					stringplanmodifier.UseStateForUnknown(), planmod.NameIgnoringCase(), stringplanmodifier.RequiresReplace(),
 					replaceWhenPoolRemoved(),
 				},
 			},
@@ -172,7 +173,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-				PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(false), setplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.Set{planmod.NoneIsEmpty(false), setplanmodifier.RequiresReplace()},
 			},
 			"tags": schema.MapAttribute{
 				Description: "Tags of the queue, key to value: at most 20, one value per key. Changed in place " +
@@ -182,8 +183,8 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				ElementType:   types.StringType,
 				Optional:      true,
 				Computed:      true,
-				Validators:    tfkit.TagsValidators(),
-				PlanModifiers: []planmodifier.Map{tfkit.TagsPlanModifier()},
+				Validators:    tags.Validators(),
+				PlanModifiers: []planmodifier.Map{tags.PlanModifier()},
 			},
 			"enterprise_project_id": schema.StringAttribute{
 				Description: "Enterprise project of the queue. When unset DLI uses the default project (`0`).",
@@ -266,7 +267,7 @@ func scalingPoliciesAttribute() schema.SetNestedAttribute {
 			"back when set, or after an import (where a queue on the default policy shows none).",
 		Optional:      true,
 		Computed:      true,
-		PlanModifiers: []planmodifier.Set{tfkit.NoneIsEmpty(false)},
+		PlanModifiers: []planmodifier.Set{planmod.NoneIsEmpty(false)},
 		Validators:    []validator.Set{policiesValidator{}},
 		NestedObject: schema.NestedAttributeObject{
 			Attributes: map[string]schema.Attribute{

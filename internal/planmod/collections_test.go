@@ -1,4 +1,4 @@
-package tfkit
+package planmod
 
 import (
 	"context"

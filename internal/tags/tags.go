@@ -1,4 +1,4 @@
-package tfkit
+package tags
 
 import (
 	"context"
@@ -26,31 +26,31 @@ import (
 //     tags = {} asks for them to be watched. A batched read (the tag API's
 //     ListResourcesByTags answers for every object of a type at once, and
 //     the client shares list requests among concurrent callers) would make
-//     the read cheap enough to do always; then TagsTracked can return true.
+//     the read cheap enough to do always; then Tracked can return true.
 //   - Null and {} mean the same, no tags, and neither plans a change against
-//     the other (TagsPlanModifier, TagsValue), so that omitting tags or
+//     the other (PlanModifier, Value), so that omitting tags or
 //     writing tags = {} both give an empty plan after create and after import.
 
-// TagsTracked reports whether a refresh reads the tags of an object whose
+// Tracked reports whether a refresh reads the tags of an object whose
 // state holds v (see above).
-func TagsTracked(v types.Map) bool {
+func Tracked(v types.Map) bool {
 	return !v.IsNull() && !v.IsUnknown()
 }
 
-// ImportedTags is the tags value ImportState sets: known and empty, so the
+// Imported is the tags value ImportState sets: known and empty, so the
 // refresh that follows the import reads the object's tags.
-func ImportedTags() types.Map {
+func Imported() types.Map {
 	return types.MapValueMust(types.StringType, map[string]attr.Value{})
 }
 
-// TagsValue is the attribute for the tags DLI reports. No tags keep the
+// Value is the attribute for the tags DLI reports. No tags keep the
 // prior spelling, null or {}, so neither shows a difference.
-func TagsValue(prior types.Map, api []client.Tag, diags *diag.Diagnostics) types.Map {
+func Value(prior types.Map, api []client.Tag, diags *diag.Diagnostics) types.Map {
 	if len(api) == 0 {
 		if prior.IsNull() || prior.IsUnknown() {
 			return types.MapNull(types.StringType)
 		}
-		return ImportedTags()
+		return Imported()
 	}
 	elems := make(map[string]attr.Value, len(api))
 	for _, t := range api {
@@ -61,12 +61,12 @@ func TagsValue(prior types.Map, api []client.Tag, diags *diag.Diagnostics) types
 	return v
 }
 
-// TagsPlanModifier plans tags, an optional and computed map: a configuration
+// PlanModifier plans tags, an optional and computed map: a configuration
 // without tags keeps a state that has none (null or {}) and removes tags the
 // object carries; a configured map is planned as written. Computed is needed
 // only for the first case: after an import the state holds {} and a
 // configuration leaving tags out must not plan {} -> null.
-func TagsPlanModifier() planmodifier.Map { return tagsPlan{} }
+func PlanModifier() planmodifier.Map { return tagsPlan{} }
 
 type tagsPlan struct{}
 
