@@ -293,7 +293,7 @@ func connectionNamed(candidates []client.Connection, name string) (*client.Conne
 		}
 		hint := ""
 		if len(similar) > 0 {
-			hint = " Names that resemble it: " + countNames(similar) + "."
+			hint = " Names that resemble it: " + framework.CountNames(similar, "connection") + "."
 		}
 		return nil, &noSuchNameError{fmt.Sprintf("no enhanced connection is named %q, exactly or ignoring case.%s\n\n"+
 			"Check the name and the region, or list connections with the dli_enhanced_connections data source",
@@ -306,21 +306,5 @@ func connectionNamed(candidates []client.Connection, name string) (*client.Conne
 		sort.Strings(found)
 		return nil, fmt.Errorf("%d enhanced connections are named %q (%s): %s. Look the connection up by id instead",
 			len(pick), name, how, strings.Join(found, ", "))
-	}
-}
-
-// countNames renders "0 connections", "1 connection (a)" or "3 connections
-// (a, b, c)", listing at most ten names so that an error stays readable.
-func countNames(names []string) string {
-	sort.Strings(names)
-	switch n := len(names); {
-	case n == 0:
-		return "0 connections"
-	case n == 1:
-		return "1 connection (" + names[0] + ")"
-	case n > 10:
-		return fmt.Sprintf("%d connections (%s and %d more)", n, strings.Join(names[:10], ", "), n-10)
-	default:
-		return fmt.Sprintf("%d connections (%s)", n, strings.Join(names, ", "))
 	}
 }

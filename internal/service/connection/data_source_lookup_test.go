@@ -55,26 +55,6 @@ func TestNamedExactly(t *testing.T) {
 	}
 }
 
-func TestCountNamesConnections(t *testing.T) {
-	many := make([]string, 0, 12)
-	for _, c := range "abcdefghijkl" {
-		many = append(many, string(c))
-	}
-	for _, tc := range []struct {
-		in   []string
-		want string
-	}{
-		{nil, "0 connections"},
-		{[]string{"x"}, "1 connection (x)"},
-		{[]string{"y", "x"}, "2 connections (x, y)"},
-		{many, "12 connections (a, b, c, d, e, f, g, h, i, j and 2 more)"},
-	} {
-		if got := countNames(tc.in); got != tc.want {
-			t.Errorf("countNames(%v) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestWithoutDeletedDropsOnlyDeleted(t *testing.T) {
 	got := withoutDeleted([]client.Connection{{ID: "a", Status: "ACTIVE"}, {ID: "b", Status: "DELETED"}, {ID: "c"}})
 	if len(got) != 2 || got[0].ID != "a" || got[1].ID != "c" {

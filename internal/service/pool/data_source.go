@@ -3,7 +3,6 @@ package pool
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -194,7 +193,7 @@ func exactPool(candidates []client.Pool, name string) (*client.Pool, error) {
 		}
 		return nil, fmt.Errorf("no elastic resource pool is named %q. The list filter name = %q matched %s.\n\n"+
 			"Check the name and the region, or list pools with the dli_elastic_resource_pools data source",
-			name, name, countNames(names, "pool"))
+			name, name, framework.CountNames(names, "pool"))
 	default:
 		ids := make([]string, 0, len(exact))
 		for _, p := range exact {
@@ -203,24 +202,4 @@ func exactPool(candidates []client.Pool, name string) (*client.Pool, error) {
 		return nil, fmt.Errorf("%d elastic resource pools are named %q: %s. The lookup needs exactly one",
 			len(exact), name, strings.Join(ids, ", "))
 	}
-}
-
-// countNames renders "0 pools", "1 pool (a)" or "3 pools (a, b, c)", listing at
-// most ten names so that an error stays readable.
-func countNames(names []string, noun string) string {
-	sort.Strings(names)
-	n := len(names)
-	if n == 0 {
-		return "0 " + noun + "s"
-	}
-	shown := names
-	more := ""
-	if n > 10 {
-		shown, more = names[:10], fmt.Sprintf(" and %d more", n-10)
-	}
-	plural := noun + "s"
-	if n == 1 {
-		plural = noun
-	}
-	return fmt.Sprintf("%d %s (%s%s)", n, plural, strings.Join(shown, ", "), more)
 }

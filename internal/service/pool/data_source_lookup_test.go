@@ -36,19 +36,6 @@ func TestExactPoolAmbiguous(t *testing.T) {
 	}
 }
 
-func TestCountNamesShowsAtMostTen(t *testing.T) {
-	var names []string
-	for _, c := range "lkjihgfedcba" {
-		names = append(names, string(c))
-	}
-	if got, want := countNames(names, "pool"), "12 pools (a, b, c, d, e, f, g, h, i, j and 2 more)"; got != want {
-		t.Fatalf("got %q, want %q", got, want)
-	}
-	if got := countNames([]string{"x"}, "pool"); got != "1 pool (x)" {
-		t.Fatalf("got %q", got)
-	}
-}
-
 func TestPoolItemMapsEveryField(t *testing.T) {
 	var diags diag.Diagnostics
 	m := poolItem(client.Pool{
