@@ -62,6 +62,12 @@ func TestRequestShapes(t *testing.T) {
 			"POST", "/v2.0/" + testPID + "/datasource/enhanced-connections/c-1/associate-queue", nil, `{"elastic_resource_pools":["p1"]}`},
 		{"DisassociateConnection", func(c *Client) error { return c.DisassociateConnection(ctx, "c-1", nil, []string{"q1"}) },
 			"POST", "/v2.0/" + testPID + "/datasource/enhanced-connections/c-1/disassociate-queue", nil, `{"queues":["q1"]}`},
+		// Bind and Unbind name the object as DLI stores it, so a caller
+		// may pass the configured spelling.
+		{"BindLowerCases", func(c *Client) error { return c.Bind(ctx, "c-1", BindPool, "Pool_A") },
+			"POST", "/v2.0/" + testPID + "/datasource/enhanced-connections/c-1/associate-queue", nil, `{"elastic_resource_pools":["pool_a"]}`},
+		{"UnbindLowerCases", func(c *Client) error { return c.Unbind(ctx, "c-1", BindQueue, "Queue_A") },
+			"POST", "/v2.0/" + testPID + "/datasource/enhanced-connections/c-1/disassociate-queue", nil, `{"queues":["queue_a"]}`},
 		{"UpdateConnectionHosts", func(c *Client) error {
 			return c.UpdateConnectionHosts(ctx, "c-1", []Host{{Name: "h1", IP: "10.0.0.1"}})
 		}, "PUT", "/v2.0/" + testPID + "/datasource/enhanced-connections/c-1", nil, `{"hosts":[{"name":"h1","ip":"10.0.0.1"}]}`},

@@ -55,15 +55,16 @@ func (c *Client) ConnectionsBinding(ctx context.Context, kind BindingKind, name 
 	return out, nil
 }
 
-// Bind binds one pool or queue to a connection.
+// Bind binds one pool or queue to a connection, naming it as DLI stores it.
 func (c *Client) Bind(ctx context.Context, connID string, kind BindingKind, name string) error {
-	pools, queues := kind.split(name)
+	pools, queues := kind.split(storedName(name))
 	return c.AssociateConnection(ctx, connID, pools, queues)
 }
 
-// Unbind unbinds one pool or queue from a connection.
+// Unbind unbinds one pool or queue from a connection, naming it as DLI stores
+// it.
 func (c *Client) Unbind(ctx context.Context, connID string, kind BindingKind, name string) error {
-	pools, queues := kind.split(name)
+	pools, queues := kind.split(storedName(name))
 	return c.DisassociateConnection(ctx, connID, pools, queues)
 }
 

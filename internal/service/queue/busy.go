@@ -39,13 +39,13 @@ func (r *queueResource) recordFailedCreate(ctx context.Context, state *queueMode
 	defer cancel()
 	if q == nil {
 		var err error
-		if q, err = r.client.GetQueue(ctx, apiName(state.Name)); err != nil {
+		if q, err = r.client.GetQueue(ctx, state.Name.ValueString()); err != nil {
 			return
 		}
 	}
 	state.applyGet(q)
 	if state.needsListItem() {
-		if item, err := r.client.FindQueueListItem(ctx, apiName(state.Name)); err == nil {
+		if item, err := r.client.FindQueueListItem(ctx, state.Name.ValueString()); err == nil {
 			state.applyListItem(item)
 		}
 	}

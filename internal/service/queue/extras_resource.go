@@ -27,7 +27,7 @@ func (r *queueResource) updateExtras(ctx context.Context, state *queueModel, pla
 
 // updatePolicies is the scaling policies' part of updateExtras.
 func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, plan queueModel) error {
-	name := apiName(state.Name)
+	name := state.Name.ValueString()
 	if planmod.IsNone(plan.ScalingPolicies) && planmod.IsNone(state.ScalingPolicies) {
 		// Unset and [] both leave DLI's policies alone.
 		state.ScalingPolicies = plan.ScalingPolicies
@@ -42,7 +42,7 @@ func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, p
 		if err := diagsError(diags); err != nil {
 			return err
 		}
-		pool := apiName(state.PoolName)
+		pool := state.PoolName.ValueString()
 		tflog.Debug(ctx, "updating scaling policies of DLI queue", map[string]any{"name": name, "pool": pool, "policies": len(policies)})
 		if err := r.client.UpdateQueueScalingPolicies(ctx, pool, name, policies); err != nil {
 			return err
@@ -54,7 +54,7 @@ func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, p
 
 // updateSparkDriver is the Spark driver settings' part of updateExtras.
 func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel, plan queueModel) error {
-	name := apiName(state.Name)
+	name := state.Name.ValueString()
 	if !plan.SparkDriver.Equal(state.SparkDriver) {
 		var diags diag.Diagnostics
 		set, del := propertyChanges(sparkDriverFrom(ctx, state.SparkDriver, &diags), sparkDriverFrom(ctx, plan.SparkDriver, &diags))
@@ -81,10 +81,10 @@ func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel
 // properties API the state's values are kept, with a warning, so the plans of
 // every other attribute still work. Warnings go to warnings.
 func (r *queueResource) readExtras(ctx context.Context, state *queueModel, imported bool, warnings *diag.Diagnostics) error {
-	name := apiName(state.Name)
+	name := state.Name.ValueString()
 	inPool := isPooled(*state)
 	if inPool && (!planmod.IsNone(state.ScalingPolicies) || imported) {
-		pq, err := r.client.FindPoolQueue(ctx, apiName(state.PoolName), name)
+		pq, err := r.client.FindPoolQueue(ctx, state.PoolName.ValueString(), name)
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -116,7 +115,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 
 	saved := false
-	q, err := r.waitForCU(ctx, apiName(plan.Name), plan.CUCount.ValueInt64(), true, func(q *client.Queue) {
+	q, err := r.waitForCU(ctx, plan.Name.ValueString(), plan.CUCount.ValueInt64(), true, func(q *client.Queue) {
 		// The first answer carries the resource id: save it at once.
 		if saved {
 			return
@@ -134,7 +133,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	state.applyGet(q)
 
 	if state.needsListItem() {
-		item, err := r.client.FindQueueListItem(ctx, apiName(plan.Name))
+		item, err := r.client.FindQueueListItem(ctx, plan.Name.ValueString())
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 			framework.AddError(&resp.Diagnostics, errCreate, err)
@@ -150,7 +149,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	// A queue replaced under the same name goes back to the connections it
 	// was unbound from before its delete.
-	if warning := bindings.RebindRecreated(ctx, r.client, client.BindQueue, apiName(plan.Name)); warning != "" {
+	if warning := bindings.RebindRecreated(ctx, r.client, client.BindQueue, plan.Name.ValueString()); warning != "" {
 		resp.Diagnostics.AddWarning("DLI Queue Not Bound Back To Its Connections", warning)
 	}
 }
@@ -161,7 +160,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	name := apiName(state.Name)
+	name := state.Name.ValueString()
 	imported := state.needsListItem()
 
 	// One request per refresh: GET one queue has everything but the
@@ -260,7 +259,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		}
 		state.Tags = plan.Tags
 	}
-	name := apiName(prior.Name)
+	name := prior.Name.ValueString()
 	target := plan.CUCount.ValueInt64()
 	resize := target != prior.CUCount.ValueInt64()
 	pooled := isPooled(prior)
@@ -278,7 +277,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		// The action API cannot scale a queue in a pool: its default policy
 		// sizes it. Configured policies carry the size themselves (see
 		// policyCUValidator) and are sent by updatePolicies.
-		if err := r.resizeDefaultPolicy(ctx, apiName(prior.PoolName), name, target); err != nil {
+		if err := r.resizeDefaultPolicy(ctx, prior.PoolName.ValueString(), name, target); err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
 			framework.AddError(&resp.Diagnostics, errUpdate, err)
 			return
@@ -339,7 +338,7 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	name := apiName(state.Name)
+	name := state.Name.ValueString()
 	// A pool deleted in the same run waits for queues marked here.
 	forget := r.client.MarkQueueDeleting(name)
 	// DLI refuses to delete a queue that a connection binds, and a deleted
@@ -419,9 +418,4 @@ func deleteDetail(err error) string {
 			"connection just before the delete), unbind it; then run apply again."
 	}
 	return detail
-}
-
-// apiName is the queue name as DLI stores it (lower case), used in request paths.
-func apiName(name interface{ ValueString() string }) string {
-	return strings.ToLower(name.ValueString())
 }
