@@ -47,6 +47,7 @@ func (v multipleOf) ValidateInt64(_ context.Context, req validator.Int64Request,
 	if n%v.step == 0 && (!v.positive || n > 0) {
 		return
 	}
+	// The advice comes first, where Terraform's line wrapping leaves it whole.
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid CU Value",
-		fmt.Sprintf("%s is %d; %s, so use %s of %d.", req.Path, n, v.why, v.kind(), v.step))
+		fmt.Sprintf("%s is %d; use %s of %d (%s).", req.Path, n, v.kind(), v.step, v.why))
 }
