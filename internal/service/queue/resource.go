@@ -4,6 +4,7 @@ package queue
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -141,7 +142,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		}
 		state.applyListItem(item)
 	}
-	err = r.updateExtras(ctx, &state, plan)
+	err = r.updatePoliciesAndDriver(ctx, &state, plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, errCreate, err)
@@ -190,7 +191,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 			state.Labels = labelsValue(item.Labels)
 		}
 	}
-	if err := r.readExtras(ctx, &state, imported, &resp.Diagnostics); err != nil {
+	if err := r.readPoliciesAndDriver(ctx, &state, imported, &resp.Diagnostics); err != nil {
 		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
@@ -418,4 +419,72 @@ func deleteDetail(err error) string {
 			"connection just before the delete), unbind it; then run apply again."
 	}
 	return detail
+}
+
+// updatePoliciesAndDriver applies the planned scaling policies and Spark driver settings
+// where they differ from state (what DLI has now), and records each one in
+// state as soon as DLI accepted it, so a failure leaves a state that says
+// exactly what was applied.
+func (r *queueResource) updatePoliciesAndDriver(ctx context.Context, state *queueModel, plan queueModel) error {
+	if err := r.updatePolicies(ctx, state, plan); err != nil {
+		return err
+	}
+	return r.updateSparkDriver(ctx, state, plan)
+}
+
+// readPoliciesAndDriver refreshes the scaling policies and Spark driver settings, each
+// only when the state has it or right after an import: a queue without them
+// is refreshed with GET one queue alone. Where the region does not offer the
+// properties API the state's values are kept, with a warning, so the plans of
+// every other attribute still work. Warnings go to warnings.
+func (r *queueResource) readPoliciesAndDriver(ctx context.Context, state *queueModel, imported bool, warnings *diag.Diagnostics) error {
+	name := state.Name.ValueString()
+	inPool := isPooled(*state)
+	if inPool && (!planmod.IsNone(state.ScalingPolicies) || imported) {
+		pq, err := r.client.FindPoolQueue(ctx, state.PoolName.ValueString(), name)
+		if err != nil {
+			return err
+		}
+		if imported && isDefaultPolicy(pq.ScalingPolicies, state.CUCount.ValueInt64()) {
+			// The policy nobody configured: an unset attribute, or [], means
+			// it. Recorded as [], which both plan as (planmod.NoneIsEmpty).
+			state.ScalingPolicies = policiesValue(nil)
+		} else {
+			state.ScalingPolicies = policiesValue(pq.ScalingPolicies)
+		}
+	}
+	if !state.SparkDriver.IsNull() || imported {
+		v, err := r.readSparkDriver(ctx, name, state.SparkDriver, imported)
+		switch {
+		case client.IsUnavailable(err):
+			tflog.Warn(ctx, "DLI queue properties cannot be read in this region; keeping spark_driver as it was",
+				map[string]any{"name": name, "error": err.Error()})
+		case err != nil && imported && state.SparkDriver.IsNull() && !client.IsNotFound(err):
+			// Reading the settings is only a courtesy to an import that
+			// does not track them yet: failing it would fail the import
+			// of a queue that is there. A configured spark_driver shows
+			// up in the next plan as an in-place change, which sets it.
+			warnings.AddWarning("Spark driver settings not read",
+				fmt.Sprintf("The settings of DLI queue %q could not be read, so spark_driver stays unset in the "+
+					"state; if the configuration sets it, the next apply sets it on the queue. Cause: %s",
+					name, framework.Explain(err)))
+		case err != nil:
+			return err
+		default:
+			state.SparkDriver = v
+		}
+	}
+	return nil
+}
+
+// diagsError turns conversion errors (a schema/model mismatch, a bug) into an error.
+func diagsError(diags diag.Diagnostics) error {
+	if !diags.HasError() {
+		return nil
+	}
+	var errs []error
+	for _, d := range diags.Errors() {
+		errs = append(errs, fmt.Errorf("%s: %s", d.Summary(), d.Detail()))
+	}
+	return errors.Join(errs...)
 }

@@ -7,14 +7,172 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 )
+
+// Scaling policies: time windows with a CU range, for a queue inside a pool.
+// Like the Spark driver settings (spark_driver.go) they change in place and
+// are read back only when configured or right after an import, so an
+// ordinary refresh stays one request.
+
+// Scaling policy windows are whole hours: [start, stop), and the policies of a
+// queue together must cover the day from dayStart to dayEnd.
+const (
+	dayStart = "00:00"
+	dayEnd   = "24:00"
+	// PolicyCUStep is the step of a scaling policy's min_cu and max_cu.
+	PolicyCUStep = 4
+)
+
+// policyModel is one element of scaling_policies.
+type policyModel struct {
+	Priority         types.Int64  `tfsdk:"priority"`
+	ImpactStartTime  types.String `tfsdk:"impact_start_time"`
+	ImpactStopTime   types.String `tfsdk:"impact_stop_time"`
+	MinCU            types.Int64  `tfsdk:"min_cu"`
+	MaxCU            types.Int64  `tfsdk:"max_cu"`
+	InheritPoolMaxCU types.Bool   `tfsdk:"inherit_elastic_resource_pool_max_cu"`
+}
+
+// policyAttrTypes is the object type of a scaling_policies element.
+var policyAttrTypes = map[string]attr.Type{
+	"priority":                             types.Int64Type,
+	"impact_start_time":                    types.StringType,
+	"impact_stop_time":                     types.StringType,
+	"min_cu":                               types.Int64Type,
+	"max_cu":                               types.Int64Type,
+	"inherit_elastic_resource_pool_max_cu": types.BoolType,
+}
+
+var policyObjectType = types.ObjectType{AttrTypes: policyAttrTypes}
+
+func nullPolicies() types.Set { return types.SetNull(policyObjectType) }
+
+// policiesFrom reads the configured scaling policies.
+func policiesFrom(ctx context.Context, set types.Set, diags *diag.Diagnostics) []policyModel {
+	if set.IsNull() || set.IsUnknown() {
+		return nil
+	}
+	var out []policyModel
+	diags.Append(set.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+// policyInputs turns configured policies into API policies, by priority so
+// requests are stable. An unset inherit flag is false.
+func policyInputs(ps []policyModel) []client.ScalingPolicy {
+	out := make([]client.ScalingPolicy, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, client.ScalingPolicy{
+			Priority:         p.Priority.ValueInt64(),
+			ImpactStartTime:  p.ImpactStartTime.ValueString(),
+			ImpactStopTime:   p.ImpactStopTime.ValueString(),
+			MinCU:            p.MinCU.ValueInt64(),
+			MaxCU:            p.MaxCU.ValueInt64(),
+			InheritPoolMaxCU: p.InheritPoolMaxCU.ValueBool(),
+		})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Priority != out[j].Priority {
+			return out[i].Priority < out[j].Priority
+		}
+		return out[i].ImpactStartTime < out[j].ImpactStartTime
+	})
+	return out
+}
+
+// defaultPolicies is the policy DLI gives a queue that joins a pool: priority
+// 1 for the whole day with min_cu = max_cu = the queue's CUs. Removing
+// scaling_policies from the configuration puts the queue back on it.
+func defaultPolicies(cu int64) []client.ScalingPolicy {
+	return []client.ScalingPolicy{{Priority: 1, ImpactStartTime: dayStart, ImpactStopTime: dayEnd, MinCU: cu, MaxCU: cu}}
+}
+
+// isDefaultWindow reports whether a policy runs the whole day: the default
+// policy every queue in a pool must have (API reference, "Modifying the
+// Scaling Policy of a Queue Associated with an Elastic Resource Pool").
+func isDefaultWindow(p client.ScalingPolicy) bool {
+	return p.ImpactStartTime == dayStart && p.ImpactStopTime == dayEnd
+}
+
+// withDefaultSize returns the policies with the default one set to
+// min_cu = max_cu = cu (a default policy is added if DLI reported none) and
+// every other window unchanged.
+func withDefaultSize(ps []client.ScalingPolicy, cu int64) []client.ScalingPolicy {
+	out := make([]client.ScalingPolicy, 0, len(ps)+1)
+	found := false
+	for _, p := range ps {
+		if !found && isDefaultWindow(p) {
+			p.MinCU, p.MaxCU = cu, cu
+			found = true
+		}
+		out = append(out, p)
+	}
+	if !found {
+		out = append(defaultPolicies(cu), out...)
+	}
+	return out
+}
+
+// isDefaultPolicy reports whether the API's policies are DLI's default for a
+// queue of cu CUs: what a queue has when nobody configured policies.
+func isDefaultPolicy(ps []client.ScalingPolicy, cu int64) bool {
+	return len(ps) == 1 && ps[0] == defaultPolicies(cu)[0]
+}
+
+// policiesValue builds the scaling_policies set from what DLI reports; none
+// is an empty set (what an import of a queue on the default policy records,
+// see readPoliciesAndDriver).
+func policiesValue(ps []client.ScalingPolicy) types.Set {
+	elems := make([]attr.Value, 0, len(ps))
+	for _, p := range ps {
+		elems = append(elems, types.ObjectValueMust(policyAttrTypes, map[string]attr.Value{
+			"priority":                             types.Int64Value(p.Priority),
+			"impact_start_time":                    types.StringValue(p.ImpactStartTime),
+			"impact_stop_time":                     types.StringValue(p.ImpactStopTime),
+			"min_cu":                               types.Int64Value(p.MinCU),
+			"max_cu":                               types.Int64Value(p.MaxCU),
+			"inherit_elastic_resource_pool_max_cu": types.BoolValue(p.InheritPoolMaxCU),
+		}))
+	}
+	return types.SetValueMust(policyObjectType, elems)
+}
+
+// updatePolicies is the scaling policies' part of updatePoliciesAndDriver.
+func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, plan queueModel) error {
+	name := state.Name.ValueString()
+	if planmod.IsNone(plan.ScalingPolicies) && planmod.IsNone(state.ScalingPolicies) {
+		// Unset and [] both leave DLI's policies alone.
+		state.ScalingPolicies = plan.ScalingPolicies
+		return nil
+	}
+	if !plan.ScalingPolicies.Equal(state.ScalingPolicies) {
+		var diags diag.Diagnostics
+		policies := defaultPolicies(plan.CUCount.ValueInt64())
+		if !planmod.IsNone(plan.ScalingPolicies) {
+			policies = policyInputs(policiesFrom(ctx, plan.ScalingPolicies, &diags))
+		}
+		if err := diagsError(diags); err != nil {
+			return err
+		}
+		pool := state.PoolName.ValueString()
+		tflog.Debug(ctx, "updating scaling policies of DLI queue", map[string]any{"name": name, "pool": pool, "policies": len(policies)})
+		if err := r.client.UpdateQueueScalingPolicies(ctx, pool, name, policies); err != nil {
+			return err
+		}
+		state.ScalingPolicies = plan.ScalingPolicies
+	}
+	return nil
+}
 
 // policiesValidator checks at plan time only what every DLI source agrees on
 // (API reference "Modifying the Scaling Policy of a Queue Associated with an
@@ -153,38 +311,6 @@ func hourOf(v types.String, stop bool) (int, bool) {
 
 func clock(h int) string { return fmt.Sprintf("%02d:00", h) }
 
-// sparkDriverValidator requires at least one attribute in spark_driver (an
-// empty block would manage nothing) and max_prefetch_instance <= max_instance.
-type sparkDriverValidator struct{}
-
-func (sparkDriverValidator) Description(context.Context) string {
-	return "at least one attribute is set, and max_prefetch_instance is at most max_instance"
-}
-
-func (v sparkDriverValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (sparkDriverValidator) ValidateObject(ctx context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	var s sparkDriverModel
-	resp.Diagnostics.Append(req.ConfigValue.As(ctx, &s, basetypes.ObjectAsOptions{})...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if s.MaxInstance.IsNull() && s.MaxConcurrent.IsNull() && s.MaxPrefetchInstance.IsNull() {
-		resp.Diagnostics.AddAttributeError(req.Path, "Empty Spark Driver Settings",
-			"spark_driver sets none of max_instance, max_concurrent and max_prefetch_instance; set one or remove the attribute.")
-	}
-	if known(s.MaxInstance) && known(s.MaxPrefetchInstance) && s.MaxPrefetchInstance.ValueInt64() > s.MaxInstance.ValueInt64() {
-		resp.Diagnostics.AddAttributeError(req.Path.AtName("max_prefetch_instance"), "Too Many Prefetched Spark Drivers",
-			fmt.Sprintf("max_prefetch_instance (%d) cannot exceed max_instance (%d): DLI cannot start more drivers ahead "+
-				"of demand than the queue may run.", s.MaxPrefetchInstance.ValueInt64(), s.MaxInstance.ValueInt64()))
-	}
-}
-
 // policiesNeedPoolValidator refuses scaling_policies on a standalone queue:
 // the policy API addresses a queue through its pool. An unknown pool name is
 // a pool still to be created, which is fine.
@@ -208,43 +334,4 @@ func (policiesNeedPoolValidator) ValidateResource(ctx context.Context, req resou
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("scaling_policies"), "Scaling Policies Need An Elastic Resource Pool",
 		"Only a queue inside an elastic resource pool has scaling policies; set elastic_resource_pool_name or remove scaling_policies.")
-}
-
-// sparkDriverPlaceValidator refuses spark_driver where DLI does not take queue
-// properties: the user guide "Setting Queue Properties" allows them only for
-// SQL queues of the Spark engine in an elastic resource pool (of the standard
-// edition, which the pool's own resource knows; DLI judges that part).
-type sparkDriverPlaceValidator struct{}
-
-func (sparkDriverPlaceValidator) Description(context.Context) string {
-	return "spark_driver needs a SQL queue of the Spark engine in an elastic resource pool"
-}
-
-func (v sparkDriverPlaceValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (sparkDriverPlaceValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var driver types.Object
-	var pool, queueType, engine types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("spark_driver"), &driver)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("queue_type"), &queueType)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("engine"), &engine)...)
-	if resp.Diagnostics.HasError() || driver.IsNull() || driver.IsUnknown() {
-		return
-	}
-	var why string
-	switch {
-	case pool.IsNull():
-		why = "this queue is not in an elastic resource pool; set elastic_resource_pool_name or remove spark_driver"
-	case known(queueType) && !strings.EqualFold(queueType.ValueString(), "sql"):
-		why = fmt.Sprintf("queue_type is %q; only sql queues take Spark driver settings", queueType.ValueString())
-	case known(engine) && !strings.EqualFold(engine.ValueString(), "spark"):
-		why = fmt.Sprintf("engine is %q; only Spark queues take Spark driver settings", engine.ValueString())
-	default:
-		return
-	}
-	resp.Diagnostics.AddAttributeError(path.Root("spark_driver"), "Spark Driver Settings Not Allowed Here",
-		"DLI sets queue properties only on SQL queues of the Spark engine in a standard elastic resource pool: "+why+".")
 }
