@@ -5,11 +5,9 @@ package connection
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -293,31 +291,6 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, summary, err)
 	}
-}
-
-// ImportState takes a connection id; Read fills the rest, tags included (the
-// import starts them as {} so that the refresh reads them). DLI does not
-// report route_table_id, so the import marks it unknown: the first apply then
-// records the configured value instead of creating a new connection.
-//
-// An id DLI does not know (it answers DLI.0001 "Connection xxx is not exist")
-// or reports DELETED fails the import here, with an error that says so and
-// names the id, rather than leaving Read to drop it from the state.
-func (r *connectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if r.client != nil {
-		if _, err := r.client.GetConnection(ctx, req.ID); client.IsNotFound(err) {
-			resp.Diagnostics.AddError("Cannot Import DLI Enhanced Connection",
-				fmt.Sprintf("Enhanced connection %q not found: DLI does not know this id, or reports the "+
-					"connection DELETED. Check the id (the connection's id, not its name) and the region.\n\n%s", req.ID, err))
-			return
-		} else if err != nil {
-			framework.AddError(&resp.Diagnostics, "Cannot Import DLI Enhanced Connection", err)
-			return
-		}
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
-	resp.Diagnostics.Append(planmod.MarkImported(ctx, resp.Private, routeTableMarker)...)
 }
 
 // routeTableMarker marks, in the private state, a connection whose

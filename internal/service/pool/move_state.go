@@ -2,13 +2,10 @@ package pool
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/migrate"
 )
 
@@ -78,28 +75,4 @@ func moveFromHuaweiCloud(ctx context.Context, req resource.MoveStateRequest, res
 	t.Set("current_cu", migrate.Int(src.CurrentCU))
 	t.Set("actual_cu", migrate.Int(src.ActualCU))
 	t.Set("created_at", migrate.UTCTime(src.CreatedAt))
-}
-
-// importName turns an import id into the pool's name. Besides the name it
-// takes the pool's resource id (a UUID), which is the id users see in their
-// huaweicloud_dli_elastic_resource_pool state; DLI looks pools up by name, so
-// a UUID is resolved through the pool list.
-func (r *poolResource) importName(ctx context.Context, id string) (string, error) {
-	if !migrate.IsUUID(id) {
-		return id, nil
-	}
-	if r.client == nil {
-		return "", fmt.Errorf("the provider is not configured, so the resource id %s cannot be resolved to a pool name", id)
-	}
-	pools, err := r.client.ListPools(ctx, client.PoolFilter{})
-	if err != nil {
-		return "", fmt.Errorf("listing elastic resource pools to find resource id %s: %w", id, err)
-	}
-	for _, p := range pools {
-		if strings.EqualFold(p.ResourceID, id) {
-			return p.Name, nil
-		}
-	}
-	return "", fmt.Errorf("no elastic resource pool has the resource id %s. Import a pool by its name or its "+
-		"resource id (the id of a huaweicloud_dli_elastic_resource_pool)", id)
 }

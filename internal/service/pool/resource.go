@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/bindings"
@@ -274,22 +272,4 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if err := waitGone(ctx, r.client, name); err != nil {
 		framework.AddError(&resp.Diagnostics, errDeleting, err)
 	}
-}
-
-// ImportState takes the pool's name, or its resource id as the huaweicloud
-// provider's state has it (see importName); Read fills in the rest, tags
-// included: the import starts them as {} so that the refresh reads them.
-func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resp.Diagnostics.AddError("Invalid Import ID",
-			"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli")
-		return
-	}
-	name, err := r.importName(ctx, req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
 }

@@ -3,13 +3,10 @@ package queue
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/migrate"
 )
 
@@ -147,35 +144,4 @@ func driverObjects(ds []huaweiDriver) migrate.Objects {
 		return nil
 	}
 	return migrate.Objects{o}
-}
-
-// importName turns an import id into the queue's name. Besides the name it
-// takes what users of the huaweicloud provider have: its import form
-// <queue_type>/<name>, and the queue's resource id (a UUID), the id in their
-// huaweicloud_dli_queue state, which is resolved through the queue list.
-func (r *queueResource) importName(ctx context.Context, id string) (string, error) {
-	if typ, name, ok := strings.Cut(id, "/"); ok {
-		if (typ != TypeSQL && typ != TypeGeneral) || name == "" {
-			return "", fmt.Errorf("import a DLI queue by its name, <queue_type>/<name> with queue_type %q or %q, "+
-				"or its resource id; got %q", TypeSQL, TypeGeneral, id)
-		}
-		return name, nil
-	}
-	if !migrate.IsUUID(id) {
-		return id, nil
-	}
-	if r.client == nil {
-		return "", fmt.Errorf("the provider is not configured, so the resource id %s cannot be resolved to a queue name", id)
-	}
-	queues, err := r.client.ListQueues(ctx, client.QueueFilter{Type: "all"})
-	if err != nil {
-		return "", fmt.Errorf("listing queues to find resource id %s: %w", id, err)
-	}
-	for _, q := range queues {
-		if strings.EqualFold(q.ResourceID, id) {
-			return q.Name, nil
-		}
-	}
-	return "", fmt.Errorf("no queue has the resource id %s. Import a queue by its name, <queue_type>/<name>, "+
-		"or its resource id (the id of a huaweicloud_dli_queue)", id)
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/bindings"
@@ -373,19 +372,6 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, errDelete, err)
 	}
-}
-
-func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	// Queues are imported by name (or an id the huaweicloud provider used, see
-	// importName); Read fills in everything else.
-	name, err := r.importName(ctx, req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
-	// The import starts the tags as {} so that the refresh reads them.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
 }
 
 // waitForCU polls GET one queue until it reports target CUs. While creating,

@@ -1,0 +1,59 @@
+package queue
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/migrate"
+	"github.com/opendli/terraform-provider-dli/internal/tags"
+)
+
+// importName turns an import id into the queue's name. Besides the name it
+// takes what users of the huaweicloud provider have: its import form
+// <queue_type>/<name>, and the queue's resource id (a UUID), the id in their
+// huaweicloud_dli_queue state, which is resolved through the queue list.
+func (r *queueResource) importName(ctx context.Context, id string) (string, error) {
+	if typ, name, ok := strings.Cut(id, "/"); ok {
+		if (typ != TypeSQL && typ != TypeGeneral) || name == "" {
+			return "", fmt.Errorf("import a DLI queue by its name, <queue_type>/<name> with queue_type %q or %q, "+
+				"or its resource id; got %q", TypeSQL, TypeGeneral, id)
+		}
+		return name, nil
+	}
+	if !migrate.IsUUID(id) {
+		return id, nil
+	}
+	if r.client == nil {
+		return "", fmt.Errorf("the provider is not configured, so the resource id %s cannot be resolved to a queue name", id)
+	}
+	queues, err := r.client.ListQueues(ctx, client.QueueFilter{Type: "all"})
+	if err != nil {
+		return "", fmt.Errorf("listing queues to find resource id %s: %w", id, err)
+	}
+	for _, q := range queues {
+		if strings.EqualFold(q.ResourceID, id) {
+			return q.Name, nil
+		}
+	}
+	return "", fmt.Errorf("no queue has the resource id %s. Import a queue by its name, <queue_type>/<name>, "+
+		"or its resource id (the id of a huaweicloud_dli_queue)", id)
+}
+
+func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	// Queues are imported by name (or an id the huaweicloud provider used, see
+	// importName); Read fills in everything else.
+	name, err := r.importName(ctx, req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
+	// The import starts the tags as {} so that the refresh reads them.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
+}
