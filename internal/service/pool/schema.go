@@ -2,7 +2,6 @@ package pool
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -52,9 +51,9 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators: validate.NameValidators(128),
 				PlanModifiers: []planmodifier.String{
 					planmod.NameIgnoringCase(),
-					stringplanmodifier.RequiresReplaceIf(nameChangedBeyondCase,
-						"Replaces the pool unless the new name differs from the old one only in case.",
-						"Replaces the pool unless the new name differs from the old one only in case."),
+					// After NameIgnoringCase a name that differs only in case is
+					// planned as it is in the state, so it replaces nothing.
+					stringplanmodifier.RequiresReplace(),
 				},
 			},
 			"max_cu": schema.Int64Attribute{
@@ -167,10 +166,4 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 // min_cu <= max_cu need several attributes and live in cuRangeValidator.
 func cuValidators() []validator.Int64 {
 	return []validator.Int64{validate.PositiveMultipleOf(cuStep, "DLI allocates pool CUs in steps of 16")}
-}
-
-// nameChangedBeyondCase asks for replacement unless the names differ only in
-// case: DLI lower-cases names, so both spellings denote the same pool.
-func nameChangedBeyondCase(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString())
 }
