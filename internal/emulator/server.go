@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"sort"
@@ -45,11 +46,9 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rw := &recordingWriter{ResponseWriter: w, status: http.StatusOK}
 	var bodyKeys []string
-	dropped := false
-	defer func() {
-		if p := recover(); p != nil {
-			writeError(rw, errf(http.StatusInternalServerError, "DLI.0999", "internal emulator error"))
-		}
+	dropped, recorded := false, false
+	record := func() {
+		recorded = true
 		status := rw.status
 		if dropped {
 			status = 0
@@ -59,6 +58,26 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			Status: status, ErrorCode: rw.code, Time: start, Duration: time.Since(start), BodyKeys: bodyKeys,
 			Dropped: dropped,
 		})
+	}
+	// drop closes the connection without an answer. The request is logged
+	// first: a client that sees the connection end may read the log at once.
+	drop := func() bool {
+		conn := hijack(w)
+		if conn == nil {
+			return false
+		}
+		dropped = true
+		record()
+		_ = conn.Close()
+		return true
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			writeError(rw, errf(http.StatusInternalServerError, "DLI.0999", "internal emulator error"))
+		}
+		if !recorded {
+			record()
+		}
 	}()
 	if wait, limited := e.throttle(r); limited {
 		// The gateway refuses before anything else: no signature check, no fault, no handler.
@@ -76,11 +95,8 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				t.Stop()
 			}
 		}
-		if f.Drop && !f.AfterApply {
-			dropped = dropConnection(w)
-			if dropped {
-				return
-			}
+		if f.Drop && !f.AfterApply && drop() {
+			return
 		}
 		if f.Status != 0 && !f.AfterApply {
 			writeError(rw, f.failure())
@@ -103,10 +119,8 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	status, resp, err := e.run(h, &call{r: r, body: body, query: r.URL.Query(), args: args})
-	if hit && f.Drop && f.AfterApply {
-		if dropped = dropConnection(w); dropped {
-			return
-		}
+	if hit && f.Drop && f.AfterApply && drop() {
+		return
 	}
 	if hit && f.Status != 0 && f.AfterApply {
 		writeError(rw, f.failure())
@@ -125,21 +139,20 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(rw, status, resp)
 }
 
-// dropConnection closes the client's connection without writing an answer,
-// so that the client sees the connection end mid-request. It reports false
-// when the connection cannot be taken over (HTTP/2), and the caller answers
-// normally then.
-func dropConnection(w http.ResponseWriter) bool {
+// hijack takes the client's connection over, so that it can be closed
+// without an answer and the client sees the connection end mid-request. It
+// returns nil when the connection cannot be taken over (HTTP/2), and the
+// caller answers normally then.
+func hijack(w http.ResponseWriter) net.Conn {
 	hj, ok := w.(http.Hijacker)
 	if !ok {
-		return false
+		return nil
 	}
 	conn, _, err := hj.Hijack()
 	if err != nil {
-		return false
+		return nil
 	}
-	_ = conn.Close()
-	return true
+	return conn
 }
 
 // failure is the error answer of an injected fault.
