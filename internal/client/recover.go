@@ -61,6 +61,16 @@ func (c *Client) createSafely(ctx context.Context, cl call, send func(ctx contex
 		if err == nil {
 			return "", nil
 		}
+		if ctx.Err() != nil {
+			// Interrupted (Ctrl-C) or out of time while the request may
+			// already have reached DLI: find out with a context of our own,
+			// so that an object this create made is adopted (and tracked by
+			// the caller) rather than orphaned.
+			if id, found := c.adoptInterrupted(ctx, cl, what, lookup, sent); found {
+				return id, nil
+			}
+			return "", err
+		}
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) {
 			return "", err
@@ -101,6 +111,27 @@ func (c *Client) createSafely(ctx context.Context, cl call, send func(ctx contex
 			return "", fmt.Errorf("%s: %w (last error: %s)", cl.op, err, apiErr.Error())
 		}
 	}
+}
+
+// interruptedLookupTimeout bounds the lookup after an interrupted create:
+// Terraform waits for the provider to return after Ctrl-C, so it must be short.
+const interruptedLookupTimeout = 15 * time.Second
+
+// adoptInterrupted looks the object up after a create whose context ended
+// while the request was under way, on a context that outlives the caller's
+// by at most interruptedLookupTimeout. It adopts only an object made as
+// requested since the create was sent.
+func (c *Client) adoptInterrupted(ctx context.Context, cl call, what string, lookup lookupFunc, sent time.Time) (string, bool) {
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptedLookupTimeout)
+	defer cancel()
+	f, err := lookup(lctx)
+	if err != nil || !f.exists || len(f.mismatch) > 0 || !madeSince(f.createTime, sent) {
+		return "", false
+	}
+	tflog.Info(ctx, "the create was interrupted after DLI made the object; adopting it so that it is tracked", map[string]any{
+		"op": cl.op, "what": what, "id": f.id,
+	})
+	return f.id, true
 }
 
 // createClockSkew is how far the service's clock (which stamps create_time)

@@ -230,3 +230,40 @@ func TestConnectionCreateAnswerLostAndOldConnection_NotAdopted(t *testing.T) {
 		t.Fatalf("id %q, err %v; want AlreadyExists and no id", id, err)
 	}
 }
+
+// TestCreateInterruptedAfterDLIMadeIt_Adopts: the caller's context ends (a
+// Ctrl-C) while the create's answer is on its way; the connection DLI made
+// is looked up on a context of the client's own and its id returned, so the
+// caller tracks it instead of orphaning it. Without an object, the
+// cancellation is the error.
+func TestCreateInterruptedAfterDLIMadeIt_Adopts(t *testing.T) {
+	for _, made := range []bool{true, false} {
+		ctx, cancel := context.WithCancel(context.Background())
+		f := newFakeDLI(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			if r.Method == http.MethodPost {
+				cancel() // the interrupt arrives before the answer
+				time.Sleep(50 * time.Millisecond)
+				reply(w, 201, `{"is_success":true,"connection_id":"made"}`)
+				return
+			}
+			if !made {
+				reply(w, 200, `{"is_success":true,"count":0,"connections":[]}`)
+				return
+			}
+			reply(w, 200, `{"is_success":true,"count":1,"connections":[`+
+				`{"id":"made","name":"c1","status":"ACTIVE","dest_vpc_id":"v","dest_network_id":"s","create_time":`+
+				strconv.FormatInt(time.Now().UnixMilli(), 10)+`}]}`)
+		})
+		c := newTestClient(t, f, 5)
+		id, err := c.CreateConnection(ctx, CreateConnectionInput{Name: "c1", VPCID: "v", SubnetID: "s"})
+		switch {
+		case made && (err != nil || id != "made"):
+			t.Errorf("made: id %q, err %v; want the connection DLI made", id, err)
+		case !made && (err == nil || !errors.Is(err, context.Canceled)):
+			t.Errorf("not made: id %q, err %v; want the cancellation", id, err)
+		}
+		if got := countPosts(f.requests()); got != 1 {
+			t.Errorf("made=%v: create sent %d times, want once", made, got)
+		}
+	}
+}
