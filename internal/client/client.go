@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
 	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
 )
@@ -24,6 +23,18 @@ type Config struct {
 	SecretKey     string
 	SecurityToken string // temporary credentials only
 	ProjectID     string // resolved through IAM when empty
+
+	// MetadataEndpoint, when AccessKey and SecretKey are empty, is the base
+	// URL of the ECS metadata service that hands out the temporary keys of
+	// the server's agency (DefaultMetadataEndpoint on ECS); the keys are
+	// renewed before they expire (credentials.go).
+	MetadataEndpoint string
+	// AssumeRole, when set, trades the keys above (static or from the
+	// metadata service) for temporary keys of an agency, renewed the same way.
+	AssumeRole *AssumeRole
+	// EnterpriseProjectID is the enterprise project that resources created
+	// without their own are put in; empty leaves the service default.
+	EnterpriseProjectID string
 
 	Endpoint    string // DLI base URL; default https://dli.{Region}.{Cloud}
 	IAMEndpoint string // IAM base URL; default https://iam.{Region}.{Cloud}
@@ -55,7 +66,9 @@ type Client struct {
 	// busyBackoff paces the retries of calls refused because a new queue
 	// is still being assigned resources (retry.go).
 	busyBackoff backoff
-	redact      *strings.Replacer
+	redact      *redactor
+	// defaultEPS is Config.EnterpriseProjectID.
+	defaultEPS string
 	transport   *callTransport
 	// allQueues shares the list of every queue among concurrent
 	// FindQueueListItem calls (sharedlist.go).
@@ -93,12 +106,17 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		backoff:     defaultBackoff(),
 		busyBackoff: busyBackoff(),
 		redact:      newRedactor(cfg.SecretKey, cfg.SecurityToken),
+		defaultEPS:  cfg.EnterpriseProjectID,
 	}
 	c.transport = newCallTransport(cfg.Insecure)
 	c.transport.throttle = newThrottle(cfg.RateLimit)
 
+	ring, err := c.signingKeys(ctx, cfg, iamEndpoint)
+	if err != nil {
+		return nil, err
+	}
 	if c.projectID == "" {
-		iam, err := c.buildHC(cfg, iamEndpoint, "")
+		iam, err := c.buildHC(cfg, iamEndpoint, "", ring)
 		if err != nil {
 			return nil, err
 		}
@@ -109,7 +127,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		c.projectID = id
 	}
 
-	hc, err := c.buildHC(cfg, endpoint, c.projectID)
+	hc, err := c.buildHC(cfg, endpoint, c.projectID, ring)
 	if err != nil {
 		return nil, err
 	}
@@ -124,6 +142,28 @@ func (c *Client) ThrottleStats() (ratePerSecond float64, throttled int) {
 	return c.transport.throttle.stats()
 }
 
+// signingKeys builds the key ring every request is signed with: the static
+// keys or the metadata service's, traded for an agency's when cfg.AssumeRole
+// is set. The first keys are obtained now, so that a wrong agency or a
+// server without one fails while the provider is configured.
+func (c *Client) signingKeys(ctx context.Context, cfg Config, iamEndpoint string) (*keyRing, error) {
+	ring := &keyRing{fetch: staticKeys(cfg), redact: c.redact, fetchTimeout: 30 * time.Second}
+	if cfg.AccessKey == "" && cfg.SecretKey == "" {
+		ring.fetch = metadataKeys(cfg.MetadataEndpoint, metadataHTTPClient())
+	}
+	if cfg.AssumeRole != nil {
+		iam, err := c.buildHC(cfg, iamEndpoint, "", ring)
+		if err != nil {
+			return nil, err
+		}
+		ring = &keyRing{fetch: c.assumedKeys(iam, *cfg.AssumeRole), redact: c.redact, fetchTimeout: ring.fetchTimeout}
+	}
+	if _, err := ring.current(ctx); err != nil {
+		return nil, err
+	}
+	return ring, nil
+}
+
 // ProjectID is the project every request is scoped to.
 func (c *Client) ProjectID() string { return c.projectID }
 
@@ -135,11 +175,17 @@ func (cfg Config) validate() error {
 	if strings.TrimSpace(cfg.Region) == "" {
 		missing = append(missing, "region")
 	}
-	if strings.TrimSpace(cfg.AccessKey) == "" {
-		missing = append(missing, "access_key")
+	// Without keys, the metadata service is asked for them.
+	if cfg.MetadataEndpoint == "" || cfg.AccessKey != "" || cfg.SecretKey != "" {
+		if strings.TrimSpace(cfg.AccessKey) == "" {
+			missing = append(missing, "access_key")
+		}
+		if strings.TrimSpace(cfg.SecretKey) == "" {
+			missing = append(missing, "secret_key")
+		}
 	}
-	if strings.TrimSpace(cfg.SecretKey) == "" {
-		missing = append(missing, "secret_key")
+	if cfg.AssumeRole != nil && strings.TrimSpace(cfg.AssumeRole.AgencyName) == "" {
+		missing = append(missing, "assume_role.agency_name")
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("DLI client configuration: %s must be set", strings.Join(missing, ", "))
@@ -158,24 +204,25 @@ func (cfg Config) validate() error {
 	return nil
 }
 
+// DefaultEnterpriseProjectID is the enterprise project resources created
+// without their own go to (the provider's enterprise_project_id).
+func (c *Client) DefaultEnterpriseProjectID() string { return c.defaultEPS }
+
+// EnterpriseProjectOr returns eps, or the provider's default when eps is empty.
+func (c *Client) EnterpriseProjectOr(eps string) string {
+	if eps != "" {
+		return eps
+	}
+	return c.defaultEPS
+}
+
 // buildHC assembles one SDK HTTP client for a base URL with the builder of
 // the SDK's DLI service package (IAM takes the same: the builder only
 // assembles endpoint, credentials and HTTP settings). The SDK's own retries
 // stay off (ours are in retry.go) and no HttpHandler is installed, so the SDK
 // never logs requests or their signed headers.
-func (c *Client) buildHC(cfg Config, endpoint, projectID string) (*core.HcHttpClient, error) {
-	builder := basic.NewCredentialsBuilder().
-		WithAk(cfg.AccessKey).
-		WithSk(cfg.SecretKey).
-		WithProjectId(projectID)
-	if cfg.SecurityToken != "" {
-		builder = builder.WithSecurityToken(cfg.SecurityToken)
-	}
-	creds, err := builder.SafeBuild()
-	if err != nil {
-		// The SDK's message names the bad field; it carries no secret values.
-		return nil, fmt.Errorf("DLI client configuration: invalid credentials: %s", c.redact.Replace(err.Error()))
-	}
+func (c *Client) buildHC(cfg Config, endpoint, projectID string, ring *keyRing) (*core.HcHttpClient, error) {
+	creds := &ringCredential{ring: ring, projectID: projectID}
 	httpCfg := config.DefaultHttpConfig().
 		WithRetries(0).
 		WithIgnoreSSLVerification(cfg.Insecure).
@@ -189,6 +236,9 @@ func (c *Client) buildHC(cfg Config, endpoint, projectID string) (*core.HcHttpCl
 	hc, err := dli.DliClientBuilder().
 		WithEndpoints([]string{strings.TrimRight(endpoint, "/")}).
 		WithCredential(creds).
+		// The builder accepts only credential types it is told of; ours
+		// signs as the SDK's basic credentials do (it delegates to them).
+		WithCredentialsType(ringCredentialType).
 		WithHttpConfig(httpCfg).
 		SafeBuild()
 	if err != nil {

@@ -259,18 +259,6 @@ func saysNotExist(message string) bool {
 // signaturePattern finds signature values a server might echo back.
 var signaturePattern = regexp.MustCompile(`(?i)(signature=)[0-9a-f]+`)
 
-// newRedactor removes the secret key and token from any text that may reach
-// an error, a log or state.
-func newRedactor(secrets ...string) *strings.Replacer {
-	var pairs []string
-	for _, s := range secrets {
-		if s != "" {
-			pairs = append(pairs, s, "[redacted]")
-		}
-	}
-	return strings.NewReplacer(pairs...)
-}
-
 func (c *Client) clean(s string) string {
 	return signaturePattern.ReplaceAllString(c.redact.Replace(s), "${1}[redacted]")
 }

@@ -42,8 +42,18 @@ func (e *Emulator) authenticate(r *http.Request, body []byte) *apiError {
 	if !ok {
 		return authFailed("the Authorization header is malformed")
 	}
+	sk, wantToken := e.cfg.SecretKey, e.cfg.SecurityToken
 	if subtle.ConstantTimeCompare([]byte(ak), []byte(e.cfg.AccessKey)) != 1 {
-		return authFailed("the access key is unknown")
+		// Temporary keys from IAM or the metadata service (iam.go) sign
+		// like any others, with their token, until they expire.
+		k, found := e.temporaryKey(ak)
+		if !found {
+			return authFailed("the access key is unknown")
+		}
+		if !e.now().Before(k.expires) {
+			return authFailed("the temporary access key has expired")
+		}
+		sk, wantToken = k.sk, k.token
 	}
 	date := r.Header.Get(headerSdkDate)
 	if date == "" || !contains(signed, strings.ToLower(headerSdkDate)) {
@@ -56,26 +66,32 @@ func (e *Emulator) authenticate(r *http.Request, body []byte) *apiError {
 	if skew := e.now().Sub(t); skew > e.cfg.MaxSkew || skew < -e.cfg.MaxSkew {
 		return authFailed("the request time is outside the allowed skew")
 	}
-	want := signature(e.cfg.SecretKey, date, canonicalRequest(r, signed, body))
+	want := signature(sk, date, canonicalRequest(r, signed, body))
 	if !hmac.Equal([]byte(want), []byte(strings.ToLower(sig))) {
 		return authFailed("the signature does not match")
 	}
-	return e.checkSecurityToken(r, signed)
+	return checkSecurityToken(r, signed, wantToken)
+}
+
+// signerOf is the access key named in the Authorization header, if any.
+func signerOf(r *http.Request) string {
+	ak, _, _, _ := parseAuthorization(r.Header.Get("Authorization"))
+	return ak
 }
 
 // checkSecurityToken requires, when temporary credentials are configured, the
 // security token in a signed X-Security-Token header: an AK/SK pair of
 // temporary credentials is worthless without its token, and an unsigned
 // token could be swapped in transit.
-func (e *Emulator) checkSecurityToken(r *http.Request, signed []string) *apiError {
-	if e.cfg.SecurityToken == "" {
+func checkSecurityToken(r *http.Request, signed []string, want string) *apiError {
+	if want == "" {
 		return nil
 	}
 	tok := r.Header.Get(headerSecToken)
 	if tok == "" || !contains(signed, strings.ToLower(headerSecToken)) {
 		return authFailed("the X-Security-Token header is missing or not signed")
 	}
-	if subtle.ConstantTimeCompare([]byte(tok), []byte(e.cfg.SecurityToken)) != 1 {
+	if subtle.ConstantTimeCompare([]byte(tok), []byte(want)) != 1 {
 		return authFailed("the security token is invalid")
 	}
 	return nil

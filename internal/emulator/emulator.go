@@ -83,6 +83,8 @@ type Emulator struct {
 	faults  faultSet
 	log     requestLog
 	limiter rateLimiter
+	// iam holds agencies and the temporary keys handed out (iam.go).
+	iam iamState
 
 	// statusCase respells every "status" the API answers (see SetStatusCase).
 	statusCase StatusCase

@@ -114,6 +114,9 @@ type RequestRecord struct {
 	// Dropped is set when a Drop fault closed the connection instead of
 	// answering (Status is then 0).
 	Dropped bool `json:"dropped,omitempty"`
+	// AccessKey is the access key named in the request's signature (an
+	// identifier, not a secret), so tests can see which keys signed it.
+	AccessKey string `json:"access_key,omitempty"`
 }
 
 // DefaultRequestLogLimit is how many records the request log keeps when

@@ -59,6 +59,9 @@ func (e *Emulator) route(r *http.Request) (handler, []string, *apiError) {
 	if len(segs) == 2 && segs[0] == "v3" && segs[1] == "projects" && r.Method == http.MethodGet {
 		return listProjects, nil, nil
 	}
+	if r.URL.Path == "/v3.0/OS-CREDENTIAL/securitytokens" && r.Method == http.MethodPost {
+		return assumeRole, nil, nil
+	}
 	if len(segs) < 3 {
 		return nil, nil, apiNotFound()
 	}

@@ -43,6 +43,10 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.serveAdmin(w, r)
 		return
 	}
+	if isMetadataPath(r.URL.Path) {
+		e.serveMetadata(w, r)
+		return
+	}
 	start := time.Now()
 	rw := &recordingWriter{ResponseWriter: w, status: http.StatusOK}
 	var bodyKeys []string
@@ -56,7 +60,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.record(RequestRecord{
 			Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, UserAgent: r.UserAgent(),
 			Status: status, ErrorCode: rw.code, Time: start, Duration: time.Since(start), BodyKeys: bodyKeys,
-			Dropped: dropped,
+			Dropped: dropped, AccessKey: signerOf(r),
 		})
 	}
 	// drop closes the connection without an answer. The request is logged
