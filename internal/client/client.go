@@ -69,7 +69,7 @@ type Client struct {
 	redact      *redactor
 	// defaultEPS is Config.EnterpriseProjectID.
 	defaultEPS string
-	transport   *callTransport
+	transport  *callTransport
 	// allQueues shares the list of every queue among concurrent
 	// FindQueueListItem calls (sharedlist.go).
 	allQueues sharedList[[]Queue]
