@@ -71,7 +71,7 @@ func (c *Client) CreatePool(ctx context.Context, in CreatePoolInput) error {
 		ChargingMode:            &payPerUse,
 		MaxCu:                   maxCU,
 		MinCu:                   minCU,
-		EnterpriseProjectId:     optString(in.EnterpriseProjectID),
+		EnterpriseProjectId:     optString(c.EnterpriseProjectOr(in.EnterpriseProjectID)),
 		Tags:                    sdkTags(in.Tags),
 		Label:                   in.Label,
 	}}

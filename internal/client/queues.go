@@ -28,7 +28,7 @@ func (c *Client) CreateQueue(ctx context.Context, in CreateQueueInput) error {
 		QueueType:               optString(in.Type),
 		Description:             optString(in.Description),
 		CuCount:                 cu,
-		EnterpriseProjectId:     optString(in.EnterpriseProjectID),
+		EnterpriseProjectId:     optString(c.EnterpriseProjectOr(in.EnterpriseProjectID)),
 		Platform:                optString(in.Platform),
 		Feature:                 optString(in.Feature),
 		Engine:                  optString(in.Engine),

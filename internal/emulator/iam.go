@@ -103,6 +103,24 @@ func (e *Emulator) AssumedRoles() []AssumeRecord {
 	return append([]AssumeRecord(nil), e.iam.assumed...)
 }
 
+// IssuedKey is one set of temporary keys the emulator handed out.
+type IssuedKey struct {
+	AccessKey, SecretKey, SecurityToken string
+	Expires                             time.Time
+}
+
+// IssuedKeys lists every set of temporary keys handed out, for tests that
+// check the secrets never reach logs or errors.
+func (e *Emulator) IssuedKeys() []IssuedKey {
+	e.iam.mu.Lock()
+	defer e.iam.mu.Unlock()
+	out := make([]IssuedKey, 0, len(e.iam.temp))
+	for ak, k := range e.iam.temp {
+		out = append(out, IssuedKey{AccessKey: ak, SecretKey: k.sk, SecurityToken: k.token, Expires: k.expires})
+	}
+	return out
+}
+
 // issue creates temporary keys valid for ttl. The caller holds iam.mu.
 func (s *iamState) issue(now time.Time, ttl time.Duration) (string, tempKey) {
 	s.init()

@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -92,6 +93,45 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"connection) is retried. Default 5. Environment: `" + EnvMaxRetries + "`.",
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},
+			"shared_config_file": schema.StringAttribute{
+				Optional: true,
+				Description: "Path of the KooCLI configuration file (JSON) to read a profile from. Default `~/.hcloud/config.json`. " +
+					"The file is read only when this or `profile` is set, and only when no access key and secret key are " +
+					"configured. Environment: `" + EnvSharedConfigFile + "`.",
+			},
+			"profile": schema.StringAttribute{
+				Optional: true,
+				Description: "Name of the profile in the shared config file. Default: the file's `current` profile. " +
+					"Environment: `" + EnvProfile + "`.",
+			},
+			"enterprise_project_id": schema.StringAttribute{
+				Optional: true,
+				Description: "Enterprise project that pools and queues created without their own `enterprise_project_id` are put in. " +
+					"Changing it later does not move existing resources. Environment: `" + EnvEnterpriseProjectID + "`.",
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"assume_role": schema.SingleNestedBlock{
+				Description: "Assume an IAM agency: the credentials found by the chain (keys, profile or ECS metadata) are " +
+					"traded for the agency's temporary keys, which are renewed before they expire. Without this block, " +
+					"`" + EnvAssumeRoleAgency + "`, `" + EnvAssumeRoleDomain + "` and `" + EnvAssumeRoleDuration + "` are read.",
+				Attributes: map[string]schema.Attribute{
+					"agency_name": schema.StringAttribute{
+						Optional:    true,
+						Description: "Name of the agency to assume. Environment: `" + EnvAssumeRoleAgency + "`.",
+					},
+					"domain_name": schema.StringAttribute{
+						Optional:    true,
+						Description: "Name of the domain (account) that created the agency. Environment: `" + EnvAssumeRoleDomain + "`.",
+					},
+					"duration": schema.Int64Attribute{
+						Optional: true,
+						Description: "Lifetime of the agency's temporary keys in seconds, 900 to 86400. Default: IAM's (900). " +
+							"Environment: `" + EnvAssumeRoleDuration + "`.",
+						Validators: []validator.Int64{int64validator.Between(minAssumeDuration, maxAssumeDuration)},
+					},
+				},
+			},
 		},
 	}
 }
@@ -112,10 +152,11 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	ctx = tflog.SetField(ctx, "region", cfg.Region)
 	tflog.Debug(ctx, "configuring the DLI client", map[string]any{
 		"endpoint": cfg.Endpoint, "iam_endpoint": cfg.IAMEndpoint, "project_id_set": cfg.ProjectID != "",
+		"credentials": credentialSource(cfg), "assume_role": cfg.AssumeRole != nil,
 	})
 	c, err := client.New(ctx, cfg)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot Configure the DLI Client", configureErrorDetail(err))
+		resp.Diagnostics.AddError("Cannot Configure the DLI Client", configureErrorDetail(cfg, err))
 		return
 	}
 	resp.ResourceData = c
@@ -124,7 +165,16 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 
 // configureErrorDetail explains a failure to build the client in terms of what
 // the user can change.
-func configureErrorDetail(err error) string {
+func configureErrorDetail(cfg client.Config, err error) string {
+	if cfg.MetadataEndpoint != "" && cfg.AccessKey == "" {
+		return "No access key was configured (access_key and secret_key, " + EnvAccessKey + " and " + EnvSecretKey +
+			", or shared_config_file/profile), so the provider asked the ECS metadata service for the temporary keys of " +
+			"this server's agency, which failed. Configure one of those, or run on an ECS server with an agency.\n\n" + err.Error()
+	}
+	if cfg.AssumeRole != nil && strings.Contains(err.Error(), "assume agency") {
+		return "Assuming agency " + cfg.AssumeRole.AgencyName + " of domain " + cfg.AssumeRole.DomainName +
+			" failed: check assume_role and that the base credentials may assume it.\n\n" + err.Error()
+	}
 	if client.IsAuth(err) {
 		return "Authentication failed: check access_key and secret_key (" + EnvAccessKey + ", " + EnvSecretKey +
 			"), security_token for temporary keys, and that this machine's clock is correct.\n\n" + err.Error()

@@ -48,7 +48,16 @@ type providerModel struct {
 	Cloud         types.String `tfsdk:"cloud"`
 	Insecure      types.Bool   `tfsdk:"insecure"`
 	MaxRetries    types.Int64  `tfsdk:"max_retries"`
+
+	SharedConfigFile    types.String     `tfsdk:"shared_config_file"`
+	Profile             types.String     `tfsdk:"profile"`
+	AssumeRole          *assumeRoleModel `tfsdk:"assume_role"`
+	EnterpriseProjectID types.String     `tfsdk:"enterprise_project_id"`
 }
+
+// stringSetting reads one string setting: the block's value, else its
+// environment variable.
+type stringSetting func(attr string, v types.String, envName string) string
 
 // lookupEnv is os.LookupEnv; tests replace it to resolve settings without
 // touching the process environment.
@@ -62,7 +71,7 @@ func resolveSettings(m providerModel, env lookupEnv) (client.Config, diag.Diagno
 	if env == nil {
 		env = os.LookupEnv
 	}
-	str := func(attr string, v types.String, envName string) string {
+	var str stringSetting = func(attr string, v types.String, envName string) string {
 		if v.IsUnknown() {
 			diags.AddAttributeError(path.Root(attr), "Unknown Provider Setting",
 				fmt.Sprintf("The provider setting %q depends on a value that is not known until apply. "+
@@ -89,6 +98,8 @@ func resolveSettings(m providerModel, env lookupEnv) (client.Config, diag.Diagno
 		IAMEndpoint:   strings.TrimRight(str("iam_endpoint", m.IAMEndpoint, EnvIAMEndpoint), "/"),
 		Cloud:         str("cloud", m.Cloud, EnvCloud),
 		MaxRetries:    defaultMaxRetries,
+
+		EnterpriseProjectID: str("enterprise_project_id", m.EnterpriseProjectID, EnvEnterpriseProjectID),
 	}
 	if cfg.Cloud == "" {
 		cfg.Cloud = defaultCloud
@@ -132,23 +143,12 @@ func resolveSettings(m providerModel, env lookupEnv) (client.Config, diag.Diagno
 	if diags.HasError() {
 		return cfg, diags
 	}
+	diags.Append(resolveCredentials(&cfg, m, str, env)...)
 
 	if cfg.Region == "" {
 		diags.AddAttributeError(path.Root("region"), "Missing Region",
 			fmt.Sprintf("The provider needs a region: set region in the provider block or the %s environment variable, "+
 				"for example \"cn-north-4\".", EnvRegion))
-	}
-	switch {
-	case cfg.AccessKey == "" && cfg.SecretKey == "":
-		diags.AddAttributeError(path.Root("access_key"), "Missing Credentials",
-			fmt.Sprintf("The provider needs an access key and a secret key: set access_key and secret_key in the provider "+
-				"block, or the %s and %s environment variables.", EnvAccessKey, EnvSecretKey))
-	case cfg.AccessKey == "":
-		diags.AddAttributeError(path.Root("access_key"), "Missing Access Key",
-			fmt.Sprintf("secret_key is set but access_key is not: set access_key or the %s environment variable.", EnvAccessKey))
-	case cfg.SecretKey == "":
-		diags.AddAttributeError(path.Root("secret_key"), "Missing Secret Key",
-			fmt.Sprintf("access_key is set but secret_key is not: set secret_key or the %s environment variable.", EnvSecretKey))
 	}
 	for _, e := range []struct{ attr, envName, value string }{
 		{"endpoint", EnvEndpoint, cfg.Endpoint},

@@ -59,7 +59,6 @@ func TestResolveSettingsErrorsNameSettingAndVariable(t *testing.T) {
 		want []string
 	}{
 		{"no region", map[string]string{EnvAccessKey: "AK", EnvSecretKey: "SK"}, []string{"region", EnvRegion}},
-		{"no keys", map[string]string{EnvRegion: "r"}, []string{"access_key", "secret_key", EnvAccessKey, EnvSecretKey}},
 		{"no secret key", map[string]string{EnvRegion: "r", EnvAccessKey: "AK"}, []string{"secret_key", EnvSecretKey}},
 		{"no access key", map[string]string{EnvRegion: "r", EnvSecretKey: "SK"}, []string{"access_key", EnvAccessKey}},
 		{"bad retries", map[string]string{EnvRegion: "r", EnvAccessKey: "AK", EnvSecretKey: "SK", EnvMaxRetries: "many"}, []string{EnvMaxRetries, "many"}},
