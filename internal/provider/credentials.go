@@ -159,6 +159,12 @@ func readSharedProfile(file, name string) (*sharedProfile, diag.Diagnostics) {
 	if file == "" {
 		file = defaultSharedConfigFile()
 	}
+	// "~/" is the user's home, as for the huaweicloud provider (homedir.Expand).
+	if rest, ok := strings.CutPrefix(file, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			file = filepath.Join(home, rest)
+		}
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		diags.AddAttributeError(attr, "Cannot Read Shared Config File",

@@ -93,6 +93,21 @@ func TestSharedConfigProfile(t *testing.T) {
 		t.Fatalf("ops profile with its agency: got %+v %+v %s", cfg, cfg.AssumeRole, diagText(diags))
 	}
 
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	if err := os.MkdirAll(filepath.Join(home, ".hcloud"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(home, ".hcloud", "config.json"), []byte(koocliConfig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"~/.hcloud/config.json", ""} {
+		cfg, diags = resolve(map[string]string{EnvRegion: "r", EnvSharedConfigFile: f, EnvProfile: "ops"}, nil)
+		if diags.HasError() || cfg.AccessKey != "AKOPS" {
+			t.Fatalf("file %q in the home directory: got %+v %s", f, cfg, diagText(diags))
+		}
+	}
+
 	cfg, diags = resolve(map[string]string{EnvRegion: "r", EnvSharedConfigFile: file, EnvProfile: "sso"}, nil)
 	if diags.HasError() || cfg.AccessKey != "AKSSO" || cfg.SecretKey != "sk-sso-secret" || cfg.SecurityToken != "tok-sso" {
 		t.Fatalf("SSO profile: got %+v %s", cfg, diagText(diags))
