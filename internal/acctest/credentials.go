@@ -1,9 +1,6 @@
 package acctest
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // ProviderBlockPlus is the emulator's provider block with extra lines inside
 // it (assume_role, enterprise_project_id, ...).
@@ -13,17 +10,16 @@ func (e *Env) ProviderBlockPlus(extra string) string {
 	return block[:i] + extra + "\n" + block[i:]
 }
 
-// ProviderBlockNoKeys is the emulator's provider block without access_key
-// and secret_key, with extra lines inside it, for tests of the other
-// credential sources (environment, shared config profile, ECS metadata).
+// ProviderBlockNoKeys is ProviderBlockPlus without access_key and
+// secret_key, for tests of the other credential sources (environment, shared
+// config profile, ECS metadata).
 func (e *Env) ProviderBlockNoKeys(extra string) string {
-	return fmt.Sprintf(`
-provider "dli" {
-  region       = %q
-  endpoint     = %q
-  iam_endpoint = %q
-  project_id   = %q
-%s
-}
-`, e.Region, e.URL, e.URL, e.ProjectID, extra)
+	var kept []string
+	for _, line := range strings.Split(e.ProviderBlockPlus(extra), "\n") {
+		field := strings.TrimSpace(line)
+		if !strings.HasPrefix(field, "access_key ") && !strings.HasPrefix(field, "secret_key ") {
+			kept = append(kept, line)
+		}
+	}
+	return strings.Join(kept, "\n")
 }

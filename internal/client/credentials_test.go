@@ -154,3 +154,39 @@ func TestKeysStaleInTheirLastQuarterAtMostFiveMinutes(t *testing.T) {
 		t.Fatal("static keys never go stale")
 	}
 }
+
+func TestAssumedKeysAreRenewedBeforeTheyExpire(t *testing.T) {
+	// IAM hands out agency keys for at least 15 minutes. The emulator's
+	// clock runs 14m58s behind, within the signature's 15-minute skew, so
+	// the keys it hands out expire two seconds from now by the real clock
+	// the client renews by.
+	lag := 15*time.Minute - 2*time.Second
+	srv, err := emulator.Start(emulator.Config{AccessKey: testAK, SecretKey: testSK, ProjectID: testPID,
+		Now: func() time.Time { return time.Now().Add(-lag) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	srv.Emulator.AddAgency("partner_domain", "dli_operator")
+	c, err := New(context.Background(), Config{
+		Region: emulator.DefaultRegion, AccessKey: testAK, SecretKey: testSK, ProjectID: testPID,
+		Endpoint: srv.URL, IAMEndpoint: srv.URL, MaxRetries: 1,
+		AssumeRole: &AssumeRole{AgencyName: "dli_operator", DomainName: "partner_domain"},
+	})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	ctx := context.Background()
+	if _, err := c.ListPools(ctx, PoolFilter{}); err != nil {
+		t.Fatalf("first list: %v", err)
+	}
+	time.Sleep(2100 * time.Millisecond)
+	if _, err := c.ListPools(ctx, PoolFilter{}); err != nil {
+		t.Fatalf("list after the first agency keys expired: %v", err)
+	}
+	roles := srv.Emulator.AssumedRoles()
+	signers := signersOf(srv.Emulator)
+	if len(roles) != 2 || len(signers) != 2 || signers[0] != roles[0].AccessKey || signers[1] != roles[1].AccessKey {
+		t.Fatalf("want the agency assumed again and each list signed by its keys, got roles %+v signers %v", roles, signers)
+	}
+}

@@ -235,3 +235,18 @@ resource "dli_queue" "q" {
 		}},
 	})
 }
+
+func TestAccCredentials_noKeysAndNoAgencyExplainsTheChain(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	withoutEnvKeys(t)
+	t.Setenv(provider.EnvMetadataEndpoint, env.URL) // a metadata service whose server has no agency
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: env.ProviderBlockNoKeys("") + poolConfig(acctest.Name("cred_none")),
+			ExpectError: regexp.MustCompile(`(?s)No\s+access\s+key\s+was\s+configured.*` + provider.EnvAccessKey +
+				`.*shared_config_file.*Cloud\s+Service\s+Agency`),
+		}},
+	})
+}

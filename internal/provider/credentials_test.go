@@ -21,6 +21,22 @@ func diagText(diags diag.Diagnostics) string {
 	return b.String()
 }
 
+// wantErrorMentioning checks that diags hold an error and mention every
+// word of want; it returns the diagnostics' text.
+func wantErrorMentioning(t *testing.T, name string, diags diag.Diagnostics, want ...string) string {
+	t.Helper()
+	text := diagText(diags)
+	if !diags.HasError() {
+		t.Errorf("%s: want an error", name)
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s: %q does not mention %q", name, text, w)
+		}
+	}
+	return text
+}
+
 func TestNoKeysAsksTheMetadataService(t *testing.T) {
 	cfg, diags := resolveSettings(nullModel(), envOf(map[string]string{EnvRegion: "r"}))
 	if diags.HasError() || cfg.MetadataEndpoint != client.DefaultMetadataEndpoint || cfg.AccessKey != "" {
@@ -122,15 +138,7 @@ func TestSharedConfigProfile(t *testing.T) {
 		"missing file":    {map[string]string{EnvRegion: "r", EnvSharedConfigFile: file + ".gone"}, []string{EnvSharedConfigFile, ".gone"}},
 	} {
 		_, diags := resolve(tc.env, nil)
-		text := diagText(diags)
-		if !diags.HasError() {
-			t.Errorf("%s: want an error", name)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(text, w) {
-				t.Errorf("%s: %q does not mention %q", name, text, w)
-			}
-		}
+		text := wantErrorMentioning(t, name, diags, tc.want...)
 		for _, secret := range []string{"sk-dev-secret", "sk-ops-secret", "tok-ops", "sk-sso-secret"} {
 			if strings.Contains(text, secret) {
 				t.Errorf("%s: diagnostics leak a secret: %s", name, text)
@@ -185,15 +193,7 @@ func TestAssumeRoleSettings(t *testing.T) {
 		"too short":    {with(map[string]string{EnvAssumeRoleAgency: "a", EnvAssumeRoleDomain: "d", EnvAssumeRoleDuration: "60"}), []string{"900", "60"}},
 	} {
 		_, diags := resolveSettings(nullModel(), envOf(tc.env))
-		text := diagText(diags)
-		if !diags.HasError() {
-			t.Errorf("%s: want an error", name)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(text, w) {
-				t.Errorf("%s: %q does not mention %q", name, text, w)
-			}
-		}
+		wantErrorMentioning(t, name, diags, tc.want...)
 	}
 }
 

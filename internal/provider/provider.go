@@ -166,7 +166,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 // configureErrorDetail explains a failure to build the client in terms of what
 // the user can change.
 func configureErrorDetail(cfg client.Config, err error) string {
-	if cfg.MetadataEndpoint != "" && cfg.AccessKey == "" {
+	if cfg.MetadataEndpoint != "" && strings.Contains(err.Error(), "ECS metadata service") {
 		return "No access key was configured (access_key and secret_key, " + EnvAccessKey + " and " + EnvSecretKey +
 			", or shared_config_file/profile), so the provider asked the ECS metadata service for the temporary keys of " +
 			"this server's agency, which failed. Configure one of those, or run on an ECS server with an agency.\n\n" + err.Error()
