@@ -35,7 +35,7 @@ const errLookup = "Error Reading DLI Enhanced Connection"
 func NewDataSource() datasource.DataSource { return &connectionDataSource{} }
 
 type connectionDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // connectionItemModel is one connection as the data sources report it:
@@ -181,13 +181,6 @@ func (d *connectionDataSource) ConfigValidators(context.Context) []datasource.Co
 	}
 }
 
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (d *connectionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		d.client = c
-	}
-}
-
 // Read gets the connection by id, or lists by name and picks the one match.
 func (d *connectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg connectionItemModel
@@ -197,7 +190,7 @@ func (d *connectionDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	var conn *client.Connection
 	if id := cfg.ID.ValueString(); id != "" {
-		got, err := d.client.GetConnection(ctx, id)
+		got, err := d.Client.GetConnection(ctx, id)
 		if client.IsNotFound(err) {
 			resp.Diagnostics.AddError(errLookup, fmt.Sprintf("No enhanced connection has id %q, or DLI reports it "+
 				"DELETED. Check the id and the region.\n\n%s", id, err))
@@ -209,7 +202,7 @@ func (d *connectionDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		}
 		conn = got
 	} else {
-		got, err := lookupByName(ctx, d.client, cfg.Name.ValueString())
+		got, err := lookupByName(ctx, d.Client, cfg.Name.ValueString())
 		if err != nil {
 			framework.AddError(&resp.Diagnostics, errLookup, err)
 			return

@@ -26,7 +26,7 @@ var (
 func NewListDataSource() datasource.DataSource { return &connectionsDataSource{} }
 
 type connectionsDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // connectionsModel is the configuration and result of dli_enhanced_connections.
@@ -85,13 +85,6 @@ func (d *connectionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (d *connectionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		d.client = c
-	}
-}
-
 // Read lists every page of matching connections.
 func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m connectionsModel
@@ -107,7 +100,7 @@ func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conns, err := d.client.ListConnections(ctx, f)
+	conns, err := d.Client.ListConnections(ctx, f)
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, "Error Listing DLI Enhanced Connections", err)
 		return

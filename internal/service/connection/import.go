@@ -22,8 +22,8 @@ import (
 // or reports DELETED fails the import here, with an error that says so and
 // names the id, rather than leaving Read to drop it from the state.
 func (r *connectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if r.client != nil {
-		if _, err := r.client.GetConnection(ctx, req.ID); client.IsNotFound(err) {
+	if r.Client != nil {
+		if _, err := r.Client.GetConnection(ctx, req.ID); client.IsNotFound(err) {
 			resp.Diagnostics.AddError("Cannot Import DLI Enhanced Connection",
 				fmt.Sprintf("Enhanced connection %q not found: DLI does not know this id, or reports the "+
 					"connection DELETED. Check the id (the connection's id, not its name) and the region.\n\n%s", req.ID, err))

@@ -39,21 +39,12 @@ func NewResource() resource.Resource {
 }
 
 type connectionResource struct {
-	client *client.Client
+	framework.ResourceBase
 }
 
 // Metadata names the resource type.
 func (r *connectionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_enhanced_connection"
-}
-
-// Configure takes the client the provider built.
-func (r *connectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	r.client = c
 }
 
 // Create creates the connection, records its id at once, adds the routes and
@@ -92,7 +83,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 
 	for _, rt := range routes {
-		if err := r.client.AddConnectionRoute(ctx, id, rt); err != nil {
+		if err := r.Client.AddConnectionRoute(ctx, id, rt); err != nil {
 			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
@@ -122,7 +113,7 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn, err := r.client.GetConnection(ctx, state.ID.ValueString())
+	conn, err := r.Client.GetConnection(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		tflog.Debug(ctx, "enhanced connection is gone, removing it from state", map[string]any{"id": state.ID.ValueString()})
 		resp.State.RemoveResource(ctx)
@@ -146,7 +137,7 @@ func (r *connectionResource) readTags(ctx context.Context, m *connectionModel, d
 	if !tags.Tracked(m.Tags) {
 		return nil
 	}
-	got, err := r.client.GetTags(ctx, client.TagConnection, m.ID.ValueString())
+	got, err := r.Client.GetTags(ctx, client.TagConnection, m.ID.ValueString())
 	if err != nil {
 		return err
 	}
@@ -186,7 +177,7 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	const summary = "Error Updating DLI Enhanced Connection"
 	id := state.ID.ValueString()
 	if !plan.Tags.Equal(state.Tags) {
-		err := r.client.UpdateTags(ctx, client.TagConnection, id,
+		err := r.Client.UpdateTags(ctx, client.TagConnection, id,
 			tags.FromMap(ctx, state.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
 			framework.AddError(&resp.Diagnostics, summary, err)
@@ -199,16 +190,16 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	// (and so unbound) or recreated a bound pool or queue. Objects unbound
 	// for a delete are no longer to be bound back by their recreation once
 	// this update unbinds them.
-	r.client.ForgetUnbound(id, client.BindPool, delPools)
-	r.client.ForgetUnbound(id, client.BindQueue, delQueues)
-	current, err := r.client.GetConnection(ctx, id)
+	r.Client.ForgetUnbound(id, client.BindPool, delPools)
+	r.Client.ForgetUnbound(id, client.BindQueue, delQueues)
+	current, err := r.Client.GetConnection(ctx, id)
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
 	delPools, addPools = againstCurrent(delPools, addPools, wantPools, current.Pools)
 	delQueues, addQueues = againstCurrent(delQueues, addQueues, wantQueues, current.Queues)
-	if err := r.client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
+	if err := r.Client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
 		framework.AddError(&resp.Diagnostics, summary, err)
 		return
 	}
@@ -218,19 +209,19 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	if !plan.Hosts.Equal(state.Hosts) {
 		tflog.Debug(ctx, "replacing the host mapping", map[string]any{"id": id, "hosts": len(hosts)})
-		if err := r.client.UpdateConnectionHosts(ctx, id, hosts); err != nil {
+		if err := r.Client.UpdateConnectionHosts(ctx, id, hosts); err != nil {
 			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
 	}
 	for _, name := range delRoutes {
-		if err := r.client.DeleteConnectionRoute(ctx, id, name); err != nil && !client.IsNotFound(err) {
+		if err := r.Client.DeleteConnectionRoute(ctx, id, name); err != nil && !client.IsNotFound(err) {
 			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
 	}
 	for _, rt := range addRoutes {
-		if err := r.client.AddConnectionRoute(ctx, id, rt); err != nil {
+		if err := r.Client.AddConnectionRoute(ctx, id, rt); err != nil {
 			framework.AddError(&resp.Diagnostics, summary, err)
 			return
 		}
@@ -269,7 +260,7 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	// them; such refusals are waited out within the delete timeout.
 	err := refusal.RetryRefused(ctx, "delete enhanced connection "+id,
 		"A later terraform destroy will delete it once DLI accepts the deletion.",
-		func(ctx context.Context) error { return r.client.DeleteConnection(ctx, id) })
+		func(ctx context.Context) error { return r.Client.DeleteConnection(ctx, id) })
 	if client.IsNotFound(err) {
 		return
 	}
@@ -279,7 +270,7 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 	_, err = wait.For(ctx, "enhanced connection "+id+" to be deleted", wait.Fast, false,
 		func(ctx context.Context) (struct{}, string, bool, error) {
-			conn, err := r.client.GetConnection(ctx, id)
+			conn, err := r.Client.GetConnection(ctx, id)
 			if client.IsNotFound(err) {
 				return struct{}{}, "gone", true, nil
 			}
@@ -302,7 +293,7 @@ var routeTableMarker = planmod.MarkerFor("route_table_id")
 func (r *connectionResource) waitReady(ctx context.Context, id string, pools, queues []string) (*client.Connection, error) {
 	return wait.For(ctx, "enhanced connection "+id+" and its bindings to become ACTIVE", wait.Fast, false,
 		func(ctx context.Context) (*client.Connection, string, bool, error) {
-			conn, err := r.client.GetConnection(ctx, id)
+			conn, err := r.Client.GetConnection(ctx, id)
 			if err != nil {
 				return nil, "", false, err
 			}

@@ -29,10 +29,10 @@ func (r *queueResource) importName(ctx context.Context, id string) (string, erro
 	if !migrate.IsUUID(id) {
 		return id, nil
 	}
-	if r.client == nil {
+	if r.Client == nil {
 		return "", fmt.Errorf("the provider is not configured, so the resource id %s cannot be resolved to a queue name", id)
 	}
-	queues, err := r.client.ListQueues(ctx, client.QueueFilter{Type: "all"})
+	queues, err := r.Client.ListQueues(ctx, client.QueueFilter{Type: "all"})
 	if err != nil {
 		return "", fmt.Errorf("listing queues to find resource id %s: %w", id, err)
 	}

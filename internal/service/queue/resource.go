@@ -43,7 +43,7 @@ const defaultTimeout = defaultTimeoutMinutes * time.Minute
 
 // queueResource manages one dli_queue.
 type queueResource struct {
-	client *client.Client
+	framework.ResourceBase
 }
 
 // NewResource returns the dli_queue resource.
@@ -53,10 +53,6 @@ func NewResource() resource.Resource {
 
 func (r *queueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_queue"
-}
-
-func (r *queueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -133,7 +129,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	state.applyGet(q)
 
 	if state.needsListItem() {
-		item, err := r.client.FindQueueListItem(ctx, plan.Name.ValueString())
+		item, err := r.Client.FindQueueListItem(ctx, plan.Name.ValueString())
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 			framework.AddError(&resp.Diagnostics, errCreate, err)
@@ -149,7 +145,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	// A queue replaced under the same name goes back to the connections it
 	// was unbound from before its delete.
-	if warning := bindings.RebindRecreated(ctx, r.client, client.BindQueue, plan.Name.ValueString()); warning != "" {
+	if warning := bindings.RebindRecreated(ctx, r.Client, client.BindQueue, plan.Name.ValueString()); warning != "" {
 		resp.Diagnostics.AddWarning("DLI Queue Not Bound Back To Its Connections", warning)
 	}
 }
@@ -165,7 +161,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 
 	// One request per refresh: GET one queue has everything but the
 	// list-only attributes, which cannot change and stay as in the state.
-	q, err := r.client.GetQueue(ctx, name)
+	q, err := r.Client.GetQueue(ctx, name)
 	if client.IsNotFound(err) {
 		tflog.Warn(ctx, "DLI queue is gone, removing it from the state", map[string]any{"name": name})
 		resp.State.RemoveResource(ctx)
@@ -180,7 +176,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	// After an import the list-only attributes are unknown to the state:
 	// the queue list (of every type, so general queues are found) has them.
 	if state.needsListItem() {
-		item, err := r.client.FindQueueListItem(ctx, name)
+		item, err := r.Client.FindQueueListItem(ctx, name)
 		if err != nil {
 			framework.AddError(&resp.Diagnostics, errRead, err)
 			return
@@ -208,7 +204,7 @@ func (r *queueResource) readTags(ctx context.Context, m *queueModel, diags *diag
 	if !tags.Tracked(m.Tags) {
 		return nil
 	}
-	got, err := r.client.GetTags(ctx, client.TagQueue, tagID(*m))
+	got, err := r.Client.GetTags(ctx, client.TagQueue, tagID(*m))
 	if err != nil {
 		return err
 	}
@@ -250,7 +246,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	state.Tags = prior.Tags
 	if !plan.Tags.Equal(prior.Tags) {
-		err := r.client.UpdateTags(ctx, client.TagQueue, tagID(prior),
+		err := r.Client.UpdateTags(ctx, client.TagQueue, tagID(prior),
 			tags.FromMap(ctx, prior.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
@@ -267,7 +263,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resize && !pooled {
 		// A standalone queue is scaled with the queue action, by the difference.
 		tflog.Debug(ctx, "scaling DLI queue", map[string]any{"name": name, "from": prior.CUCount.ValueInt64(), "to": target})
-		if err := r.client.ScaleQueue(ctx, name, target-prior.CUCount.ValueInt64()); err != nil {
+		if err := r.Client.ScaleQueue(ctx, name, target-prior.CUCount.ValueInt64()); err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
 			framework.AddError(&resp.Diagnostics, errUpdate, err)
 			return
@@ -309,14 +305,14 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 // min_cu = max_cu = cu, and the other windows DLI holds are sent back as they
 // are, since the policy API replaces the whole list.
 func (r *queueResource) resizeDefaultPolicy(ctx context.Context, pool, name string, cu int64) error {
-	pq, err := r.client.FindPoolQueue(ctx, pool, name)
+	pq, err := r.Client.FindPoolQueue(ctx, pool, name)
 	if err != nil {
 		return err
 	}
 	policies := withDefaultSize(pq.ScalingPolicies, cu)
 	tflog.Debug(ctx, "resizing DLI queue through its default scaling policy",
 		map[string]any{"name": name, "pool": pool, "cu_count": cu, "policies": len(policies)})
-	return r.client.UpdateQueueScalingPolicies(ctx, pool, name, policies)
+	return r.Client.UpdateQueueScalingPolicies(ctx, pool, name, policies)
 }
 
 // isPooled reports whether the model is of a queue inside an elastic resource pool.
@@ -340,16 +336,16 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 	name := state.Name.ValueString()
 	// A pool deleted in the same run waits for queues marked here.
-	forget := r.client.MarkQueueDeleting(name)
+	forget := r.Client.MarkQueueDeleting(name)
 	// DLI refuses to delete a queue that a connection binds, and a deleted
 	// queue cannot stay bound: unbind it first.
-	if err := bindings.UnbindFromConnections(ctx, r.client, client.BindQueue, name); err != nil {
+	if err := bindings.UnbindFromConnections(ctx, r.Client, client.BindQueue, name); err != nil {
 		forget()
 		framework.AddError(&resp.Diagnostics, errDelete, err)
 		return
 	}
 	tflog.Debug(ctx, "deleting DLI queue", map[string]any{"name": name})
-	err := r.client.DeleteQueue(ctx, name)
+	err := r.Client.DeleteQueue(ctx, name)
 	if client.IsNotFound(err) {
 		return
 	}
@@ -360,7 +356,7 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	_, err = wait.For(ctx, fmt.Sprintf("DLI queue %q to be deleted", name), wait.Slow, false,
 		func(ctx context.Context) (struct{}, string, bool, error) {
-			_, err := r.client.GetQueue(ctx, name)
+			_, err := r.Client.GetQueue(ctx, name)
 			if client.IsNotFound(err) {
 				return struct{}{}, "gone", true, nil
 			}
@@ -381,7 +377,7 @@ func (r *queueResource) waitForCU(ctx context.Context, name string, target int64
 	seen func(*client.Queue)) (*client.Queue, error) {
 	what := fmt.Sprintf("DLI queue %q to reach %d CUs", name, target)
 	return wait.For(ctx, what, wait.Slow, false, func(ctx context.Context) (*client.Queue, string, bool, error) {
-		q, err := r.client.GetQueue(ctx, name)
+		q, err := r.Client.GetQueue(ctx, name)
 		if allowMissing && client.IsNotFound(err) {
 			return nil, "not visible yet", false, nil
 		}
@@ -427,7 +423,7 @@ func (r *queueResource) readPoliciesAndDriver(ctx context.Context, state *queueM
 	name := state.Name.ValueString()
 	inPool := isPooled(*state)
 	if inPool && (!planmod.IsNone(state.ScalingPolicies) || imported) {
-		pq, err := r.client.FindPoolQueue(ctx, state.PoolName.ValueString(), name)
+		pq, err := r.Client.FindPoolQueue(ctx, state.PoolName.ValueString(), name)
 		if err != nil {
 			return err
 		}

@@ -166,7 +166,7 @@ func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, p
 		}
 		pool := state.PoolName.ValueString()
 		tflog.Debug(ctx, "updating scaling policies of DLI queue", map[string]any{"name": name, "pool": pool, "policies": len(policies)})
-		if err := r.client.UpdateQueueScalingPolicies(ctx, pool, name, policies); err != nil {
+		if err := r.Client.UpdateQueueScalingPolicies(ctx, pool, name, policies); err != nil {
 			return err
 		}
 		state.ScalingPolicies = plan.ScalingPolicies

@@ -143,10 +143,10 @@ func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel
 		// Deletions first: lowering max_instance while dropping
 		// max_prefetch_instance must not meet the old prefetch value.
 		tflog.Debug(ctx, "updating properties of DLI queue", map[string]any{"name": name, "set": len(set), "delete": del})
-		if err := r.client.DeleteQueueProperties(ctx, name, del); err != nil {
+		if err := r.Client.DeleteQueueProperties(ctx, name, del); err != nil {
 			return err
 		}
-		if err := r.client.SetQueueProperties(ctx, name, set); err != nil {
+		if err := r.Client.SetQueueProperties(ctx, name, set); err != nil {
 			return err
 		}
 		state.SparkDriver = plan.SparkDriver
@@ -157,7 +157,7 @@ func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel
 // readSparkDriver reads the queue's properties as a spark_driver value; prior
 // is the value in the state.
 func (r *queueResource) readSparkDriver(ctx context.Context, name string, prior types.Object, imported bool) (types.Object, error) {
-	props, err := r.client.GetQueueProperties(ctx, name)
+	props, err := r.Client.GetQueueProperties(ctx, name)
 	if err != nil {
 		return prior, err
 	}
