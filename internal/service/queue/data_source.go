@@ -171,8 +171,9 @@ func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		}
 	}
 	if client.IsNotFound(err) {
-		resp.Diagnostics.AddError(errRead, fmt.Sprintf("No queue is named %q (of any type) in this project and "+
-			"region. Check the name, or list queues with the dli_queues data source.\n\n%s", name, err))
+		err = fmt.Errorf("No queue is named %q (of any type) in this project and "+
+			"region. Check the name, or list queues with the dli_queues data source.\n\n%w", name, err)
+		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
 	if err != nil {

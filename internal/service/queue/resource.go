@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -19,7 +18,6 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
-	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
 var (
@@ -37,9 +35,8 @@ const (
 	errUpdate = "Error Scaling DLI Queue"
 	errExtras = "Error Updating DLI Queue"
 	errDelete = "Error Deleting DLI Queue"
+	errImport = "Error Importing DLI Queue"
 )
-
-const defaultTimeout = defaultTimeoutMinutes * time.Minute
 
 // queueResource manages one dli_queue.
 type queueResource struct {
@@ -83,7 +80,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	timeout, diags := plan.Timeouts.Create(ctx, framework.QueueTimeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	in := plan.createInput(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -103,15 +100,14 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	// the API has not reported yet is null until the next read fills it.
 	// The extras are not applied yet: the state says so until they are.
 	state := plan
-	state.nullUnknowns()
 	state.ScalingPolicies, state.SparkDriver = nullPolicies(), nullSparkDriver()
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
 	saved := false
-	q, err := r.waitForCU(ctx, plan.Name.ValueString(), plan.CUCount.ValueInt64(), true, func(q *client.Queue) {
+	q, err := waitQueueCreated(ctx, r.Client, plan.Name.ValueString(), plan.CUCount.ValueInt64(), func(q *client.Queue) {
 		// The first answer carries the resource id: save it at once.
 		if saved {
 			return
@@ -163,8 +159,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	// list-only attributes, which cannot change and stay as in the state.
 	q, err := r.Client.GetQueue(ctx, name)
 	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "DLI queue is gone, removing it from the state", map[string]any{"name": name})
-		resp.State.RemoveResource(ctx)
+		framework.RemoveVanished(ctx, resp, "queue", name)
 		return
 	}
 	if err != nil {
@@ -224,7 +219,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	timeout, diags := plan.Timeouts.Update(ctx, framework.QueueTimeouts.Update)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -285,7 +280,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	if resize {
-		q, err := r.waitForCU(ctx, name, target, false, nil)
+		q, err := waitQueueScaled(ctx, r.Client, name, prior.CUCount.ValueInt64(), target)
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, kept())...)
 			framework.AddError(&resp.Diagnostics, errUpdate, err)
@@ -326,7 +321,7 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	timeout, diags := state.Timeouts.Delete(ctx, framework.QueueTimeouts.Delete)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -351,57 +346,30 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	if err != nil {
 		forget()
-		resp.Diagnostics.AddError(errDelete, deleteDetail(err))
+		framework.AddError(&resp.Diagnostics, errDelete, deleteError{err})
 		return
 	}
-	_, err = wait.For(ctx, fmt.Sprintf("DLI queue %q to be deleted", name), wait.Slow, false,
-		func(ctx context.Context) (struct{}, string, bool, error) {
-			_, err := r.Client.GetQueue(ctx, name)
-			if client.IsNotFound(err) {
-				return struct{}{}, "gone", true, nil
-			}
-			if err != nil {
-				return struct{}{}, "", false, err
-			}
-			return struct{}{}, "still present", false, nil
-		})
+	err = waitQueueDeleted(ctx, r.Client, name)
+
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, errDelete, err)
 	}
 }
 
-// waitForCU polls GET one queue until it reports target CUs. While creating,
-// a queue that is not visible yet is waited for (allowMissing); while scaling
-// it is an error. seen, when set, receives every successful answer.
-func (r *queueResource) waitForCU(ctx context.Context, name string, target int64, allowMissing bool,
-	seen func(*client.Queue)) (*client.Queue, error) {
-	what := fmt.Sprintf("DLI queue %q to reach %d CUs", name, target)
-	return wait.For(ctx, what, wait.Slow, false, func(ctx context.Context) (*client.Queue, string, bool, error) {
-		q, err := r.Client.GetQueue(ctx, name)
-		if allowMissing && client.IsNotFound(err) {
-			return nil, "not visible yet", false, nil
-		}
-		if err != nil {
-			return nil, "", false, err
-		}
-		if seen != nil {
-			seen(q)
-		}
-		return q, fmt.Sprintf("%d CUs", q.CUCount), q.CUCount == target, nil
-	})
+// deleteError explains a refused deletion. DLI's message names the blocker
+// (a connection the queue is bound to, running jobs); the hint says what to do.
+type deleteError struct{ err error }
+
+func (e deleteError) Error() string {
+	if !client.IsInvalid(e.err) {
+		return e.err.Error()
+	}
+	return e.err.Error() + "\n\nDLI refused to delete the queue. If jobs are running on it, wait for them to finish " +
+		"or cancel them; if a connection was bound to it meanwhile (the provider unbinds it from every " +
+		"connection just before the delete), unbind it; then run apply again."
 }
 
-// deleteDetail explains a refused deletion. DLI's message names the blocker
-// (a connection the queue is bound to, running jobs); the hint says what to do.
-func deleteDetail(err error) string {
-	detail := framework.Explain(err)
-	if client.IsInvalid(err) {
-		detail += "\n\nDLI refused to delete the queue. If jobs are running on it, wait for them to finish " +
-			"or cancel them; if a connection was bound to it meanwhile (the provider unbinds it from every " +
-			"connection just before the delete), unbind it; then run apply again."
-	}
-	return detail
-}
+func (e deleteError) Unwrap() error { return e.err }
 
 // updatePoliciesAndDriver applies the planned scaling policies and Spark driver settings
 // where they differ from state (what DLI has now), and records each one in
