@@ -122,17 +122,3 @@ func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	m.IDs = list
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
-
-// namedExactly keeps the connections called name, case included. DLI's name
-// filter matches whole names (the incumbent provider's data-source test); it
-// may or may not ignore case, which is not documented, so this makes the
-// result the same either way.
-func namedExactly(conns []client.Connection, name string) []client.Connection {
-	out := make([]client.Connection, 0, len(conns))
-	for _, c := range conns {
-		if c.Name == name {
-			out = append(out, c)
-		}
-	}
-	return out
-}

@@ -2,7 +2,6 @@ package connection
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -23,13 +22,14 @@ import (
 // names the id, rather than leaving Read to drop it from the state.
 func (r *connectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if r.Client != nil {
-		if _, err := r.Client.GetConnection(ctx, req.ID); client.IsNotFound(err) {
-			resp.Diagnostics.AddError("Cannot Import DLI Enhanced Connection",
-				fmt.Sprintf("Enhanced connection %q not found: DLI does not know this id, or reports the "+
-					"connection DELETED. Check the id (the connection's id, not its name) and the region.\n\n%s", req.ID, err))
+		_, err := r.Client.GetConnection(ctx, req.ID)
+		if client.IsNotFound(err) {
+			framework.AddErrorf(&resp.Diagnostics, errImporting, "Enhanced connection %q not found: DLI does not know this id, or reports the "+
+				"connection DELETED. Check the id (the connection's id, not its name) and the region.\n\n%s", req.ID, err)
 			return
-		} else if err != nil {
-			framework.AddError(&resp.Diagnostics, "Cannot Import DLI Enhanced Connection", err)
+		}
+		if err != nil {
+			framework.AddError(&resp.Diagnostics, errImporting, err)
 			return
 		}
 	}

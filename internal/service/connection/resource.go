@@ -5,7 +5,6 @@ package connection
 
 import (
 	"context"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -17,7 +16,6 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/refusal"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
-	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
 var (
@@ -26,11 +24,13 @@ var (
 	_ resource.ResourceWithImportState = (*connectionResource)(nil)
 )
 
-// Default timeouts: peering takes seconds to a minute on the real service.
+// Error summaries, one per action.
 const (
-	defaultCreateTimeout = 20 * time.Minute
-	defaultUpdateTimeout = 20 * time.Minute
-	defaultDeleteTimeout = 10 * time.Minute
+	errCreating  = "Error Creating DLI Enhanced Connection"
+	errReading   = "Error Reading DLI Enhanced Connection"
+	errUpdating  = "Error Updating DLI Enhanced Connection"
+	errDeleting  = "Error Deleting DLI Enhanced Connection"
+	errImporting = "Error Importing DLI Enhanced Connection"
 )
 
 // NewResource returns the dli_enhanced_connection resource.
@@ -55,7 +55,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	timeout, d := plan.Timeouts.Create(ctx, framework.ConnectionTimeouts.Create)
 	resp.Diagnostics.Append(d...)
 	in := plan.createInput(ctx, &resp.Diagnostics)
 	routes := routesOf(ctx, plan.Routes, &resp.Diagnostics)
@@ -65,10 +65,9 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	const summary = "Error Creating DLI Enhanced Connection"
 	id, err := r.createConnection(ctx, in)
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 	tflog.Debug(ctx, "created enhanced connection", map[string]any{"name": in.Name, "id": id})
@@ -76,20 +75,19 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	// From here on the connection exists: keep it in state whatever happens next,
 	// so that a failure leaves a tainted resource rather than an orphan.
 	plan.ID = types.StringValue(id)
-	plan.clearComputed()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
 	for _, rt := range routes {
 		if err := r.Client.AddConnectionRoute(ctx, id, rt); err != nil {
-			framework.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, errCreating, err)
 			return
 		}
 	}
 
-	conn, err := r.waitReady(ctx, id, in.Pools, in.Queues)
+	conn, err := waitConnectionActive(ctx, r.Client, id, in.Name, in.Pools, in.Queues)
 	if err != nil {
 		// Record what DLI last reported (a FAILED peering, statuses), not
 		// the nulls set before the wait: the state then already holds what
@@ -98,7 +96,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 			plan.fill(ctx, conn, &resp.Diagnostics)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		}
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 	plan.fill(ctx, conn, &resp.Diagnostics)
@@ -115,17 +113,16 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	conn, err := r.Client.GetConnection(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
-		tflog.Debug(ctx, "enhanced connection is gone, removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+		framework.RemoveVanished(ctx, resp, "enhanced connection", state.Name.ValueString())
 		return
 	}
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	state.fill(ctx, conn, &resp.Diagnostics)
 	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
-		framework.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -157,7 +154,7 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	timeout, d := plan.Timeouts.Update(ctx, framework.ConnectionTimeouts.Update)
 	resp.Diagnostics.Append(d...)
 	wantPools := framework.Strings(ctx, plan.ElasticResourcePools, &resp.Diagnostics)
 	wantQueues := framework.Strings(ctx, plan.Queues, &resp.Diagnostics)
@@ -174,13 +171,12 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	const summary = "Error Updating DLI Enhanced Connection"
 	id := state.ID.ValueString()
 	if !plan.Tags.Equal(state.Tags) {
 		err := r.Client.UpdateTags(ctx, client.TagConnection, id,
 			tags.FromMap(ctx, state.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
-			framework.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 		state.Tags = plan.Tags
@@ -194,42 +190,42 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	r.Client.ForgetUnbound(id, client.BindQueue, delQueues)
 	current, err := r.Client.GetConnection(ctx, id)
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 		return
 	}
 	delPools, addPools = againstCurrent(delPools, addPools, wantPools, current.Pools)
 	delQueues, addQueues = againstCurrent(delQueues, addQueues, wantQueues, current.Queues)
 	if err := r.Client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 		return
 	}
 	if err := r.associate(ctx, id, addPools, addQueues); err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 		return
 	}
 	if !plan.Hosts.Equal(state.Hosts) {
 		tflog.Debug(ctx, "replacing the host mapping", map[string]any{"id": id, "hosts": len(hosts)})
 		if err := r.Client.UpdateConnectionHosts(ctx, id, hosts); err != nil {
-			framework.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 	}
 	for _, name := range delRoutes {
 		if err := r.Client.DeleteConnectionRoute(ctx, id, name); err != nil && !client.IsNotFound(err) {
-			framework.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 	}
 	for _, rt := range addRoutes {
 		if err := r.Client.AddConnectionRoute(ctx, id, rt); err != nil {
-			framework.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 	}
 
-	conn, err := r.waitReady(ctx, id, wantPools, wantQueues)
+	conn, err := waitConnectionActive(ctx, r.Client, id, state.Name.ValueString(), wantPools, wantQueues)
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 		return
 	}
 	plan.fill(ctx, conn, &resp.Diagnostics)
@@ -244,7 +240,7 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	timeout, d := state.Timeouts.Delete(ctx, framework.ConnectionTimeouts.Delete)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -252,7 +248,6 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	const summary = "Error Deleting DLI Enhanced Connection"
 	id := state.ID.ValueString()
 	// DLI refuses to delete a connection that is still being created (its
 	// peerings CREATING: API ref "Deleting an Enhanced Datasource
@@ -265,39 +260,16 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errDeleting, err)
 		return
 	}
-	_, err = wait.For(ctx, "enhanced connection "+id+" to be deleted", wait.Fast, false,
-		func(ctx context.Context) (struct{}, string, bool, error) {
-			conn, err := r.Client.GetConnection(ctx, id)
-			if client.IsNotFound(err) {
-				return struct{}{}, "gone", true, nil
-			}
-			if err != nil {
-				return struct{}{}, "", false, err
-			}
-			return struct{}{}, conn.Status, false, nil
-		})
+	err = waitConnectionDeleted(ctx, r.Client, id, state.Name.ValueString())
+
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errDeleting, err)
 	}
 }
 
 // routeTableMarker marks, in the private state, a connection whose
 // route_table_id the state cannot know because it was imported.
 var routeTableMarker = planmod.MarkerFor("route_table_id")
-
-// waitReady polls the connection until readiness says it is usable with the
-// given pools and queues bound.
-func (r *connectionResource) waitReady(ctx context.Context, id string, pools, queues []string) (*client.Connection, error) {
-	return wait.For(ctx, "enhanced connection "+id+" and its bindings to become ACTIVE", wait.Fast, false,
-		func(ctx context.Context) (*client.Connection, string, bool, error) {
-			conn, err := r.Client.GetConnection(ctx, id)
-			if err != nil {
-				return nil, "", false, err
-			}
-			status, done, err := readiness(conn, pools, queues)
-			return conn, status, done, err
-		})
-}

@@ -20,9 +20,6 @@ var (
 	_ datasource.DataSourceWithConfigure = (*poolDataSource)(nil)
 )
 
-// errLookup is the summary of every failed pool lookup.
-const errLookup = "Error Reading DLI Elastic Resource Pool"
-
 // NewDataSource returns the dli_elastic_resource_pool data source: one pool by name.
 func NewDataSource() datasource.DataSource { return &poolDataSource{} }
 
@@ -152,12 +149,12 @@ func (d *poolDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	name := cfg.Name.ValueString()
 	pools, err := d.Client.ListPools(ctx, client.PoolFilter{Name: name})
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, errLookup, err)
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	p, err := exactPool(pools, name)
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, errLookup, err)
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	item := poolItem(*p, &resp.Diagnostics)

@@ -2,7 +2,6 @@ package pool
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -33,8 +32,8 @@ func (r *poolResource) importName(ctx context.Context, id string) (string, error
 // included: the import starts them as {} so that the refresh reads them.
 func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if req.ID == "" {
-		framework.AddError(&resp.Diagnostics, errImporting, errors.New(
-			"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli"))
+		framework.AddErrorf(&resp.Diagnostics, errImporting,
+			"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli")
 		return
 	}
 	name, err := r.importName(ctx, req.ID)

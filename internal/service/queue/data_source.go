@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -171,9 +170,8 @@ func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		}
 	}
 	if client.IsNotFound(err) {
-		err = fmt.Errorf("No queue is named %q (of any type) in this project and "+
-			"region. Check the name, or list queues with the dli_queues data source.\n\n%w", name, err)
-		framework.AddError(&resp.Diagnostics, errRead, err)
+		framework.AddErrorf(&resp.Diagnostics, errRead, "No queue is named %q (of any type) in this project and "+
+			"region. Check the name, or list queues with the dli_queues data source.\n\n%s", name, err)
 		return
 	}
 	if err != nil {
