@@ -76,7 +76,7 @@ resource "dli_queue" "q" {
 		}
 	}
 	// The scaling lasts several heartbeats: the unchanged status is repeated.
-	scaling := regexp.MustCompile(info + `pool ` + pool + `: SCALING, 64→128 CU, waiting for AVAILABLE, ` + elapsed).FindAll(logged, -1)
+	scaling := regexp.MustCompile(info+`pool `+pool+`: SCALING, 64→128 CU, waiting for AVAILABLE, `+elapsed).FindAll(logged, -1)
 	if len(scaling) < 2 {
 		t.Errorf("the provider log has %d SCALING lines for the pool, want the first and at least one heartbeat", len(scaling))
 	}
