@@ -43,3 +43,16 @@ func Explain(err error) string {
 		return err.Error()
 	}
 }
+
+// DiagsError turns conversion errors (a schema/model mismatch, a bug) into an
+// error, for code that reports errors rather than diagnostics.
+func DiagsError(diags diag.Diagnostics) error {
+	if !diags.HasError() {
+		return nil
+	}
+	var errs []error
+	for _, d := range diags.Errors() {
+		errs = append(errs, fmt.Errorf("%s: %s", d.Summary(), d.Detail()))
+	}
+	return errors.Join(errs...)
+}

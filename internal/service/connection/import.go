@@ -37,3 +37,7 @@ func (r *connectionResource) ImportState(ctx context.Context, req resource.Impor
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
 	resp.Diagnostics.Append(planmod.MarkImported(ctx, resp.Private, routeTableMarker)...)
 }
+
+// routeTableMarker marks, in the private state, a connection whose
+// route_table_id the state cannot know because it was imported.
+var routeTableMarker = planmod.MarkerFor("route_table_id")

@@ -13,7 +13,6 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/framework"
-	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/refusal"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
 )
@@ -269,7 +268,3 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 		framework.AddError(&resp.Diagnostics, errDeleting, err)
 	}
 }
-
-// routeTableMarker marks, in the private state, a connection whose
-// route_table_id the state cannot know because it was imported.
-var routeTableMarker = planmod.MarkerFor("route_table_id")

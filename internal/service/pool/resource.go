@@ -50,11 +50,6 @@ func (r *poolResource) Metadata(_ context.Context, req resource.MetadataRequest,
 	resp.TypeName = req.ProviderTypeName + resourceType
 }
 
-// ConfigValidators adds the rules that span attributes (CU range, edition).
-func (r *poolResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{cuRangeValidator{}}
-}
-
 // Create starts the pool, records it in the state as soon as DLI lists it, and
 // waits until it is AVAILABLE.
 func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -4,12 +4,10 @@ package queue
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -50,28 +48,6 @@ func NewResource() resource.Resource {
 
 func (r *queueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_queue"
-}
-
-func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}, policyCUValidator{}, sparkDriverPlaceValidator{}}
-}
-
-// ModifyPlan refuses, at plan time, a size change DLI cannot make in place
-// (see standaloneScaleRefusal); it needs the prior state, which validators
-// do not see.
-func (r *queueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var plan, prior queueModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if msg := standaloneScaleRefusal(prior, plan); msg != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "DLI Cannot Scale This Queue", msg)
-	}
 }
 
 func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -295,21 +271,6 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 }
 
-// resizeDefaultPolicy sizes a queue in a pool whose scaling policies this
-// resource does not manage: the default policy (00:00-24:00) becomes
-// min_cu = max_cu = cu, and the other windows DLI holds are sent back as they
-// are, since the policy API replaces the whole list.
-func (r *queueResource) resizeDefaultPolicy(ctx context.Context, pool, name string, cu int64) error {
-	pq, err := r.Client.FindPoolQueue(ctx, pool, name)
-	if err != nil {
-		return err
-	}
-	policies := withDefaultSize(pq.ScalingPolicies, cu)
-	tflog.Debug(ctx, "resizing DLI queue through its default scaling policy",
-		map[string]any{"name": name, "pool": pool, "cu_count": cu, "policies": len(policies)})
-	return r.Client.UpdateQueueScalingPolicies(ctx, pool, name, policies)
-}
-
 // isPooled reports whether the model is of a queue inside an elastic resource pool.
 func isPooled(m queueModel) bool {
 	return known(m.PoolName) && m.PoolName.ValueString() != ""
@@ -425,16 +386,4 @@ func (r *queueResource) readPoliciesAndDriver(ctx context.Context, state *queueM
 		}
 	}
 	return nil
-}
-
-// diagsError turns conversion errors (a schema/model mismatch, a bug) into an error.
-func diagsError(diags diag.Diagnostics) error {
-	if !diags.HasError() {
-		return nil
-	}
-	var errs []error
-	for _, d := range diags.Errors() {
-		errs = append(errs, fmt.Errorf("%s: %s", d.Summary(), d.Detail()))
-	}
-	return errors.Join(errs...)
 }

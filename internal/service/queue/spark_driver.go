@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 )
 
 // Spark driver settings: the v3 queue properties API behind spark_driver.
@@ -137,7 +138,7 @@ func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel
 	if !plan.SparkDriver.Equal(state.SparkDriver) {
 		var diags diag.Diagnostics
 		set, del := propertyChanges(sparkDriverFrom(ctx, state.SparkDriver, &diags), sparkDriverFrom(ctx, plan.SparkDriver, &diags))
-		if err := diagsError(diags); err != nil {
+		if err := framework.DiagsError(diags); err != nil {
 			return err
 		}
 		// Deletions first: lowering max_instance while dropping
@@ -163,7 +164,7 @@ func (r *queueResource) readSparkDriver(ctx context.Context, name string, prior 
 	}
 	var diags diag.Diagnostics
 	priorDriver := sparkDriverFrom(ctx, prior, &diags)
-	if err := diagsError(diags); err != nil {
+	if err := framework.DiagsError(diags); err != nil {
 		return prior, err
 	}
 	return sparkDriverValue(props, priorDriver, imported)
