@@ -6,7 +6,6 @@ package connection
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -120,25 +119,11 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	state.fill(ctx, conn, &resp.Diagnostics)
-	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
+	if state.Tags, err = tags.Refresh(ctx, r.Client, client.TagConnection, state.ID.ValueString(), state.Tags, &resp.Diagnostics); err != nil {
 		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// readTags refreshes the tags through the tag API when the state tracks them
-// (see tags.Tracked for when a refresh pays this request).
-func (r *connectionResource) readTags(ctx context.Context, m *connectionModel, diags *diag.Diagnostics) error {
-	if !tags.Tracked(m.Tags) {
-		return nil
-	}
-	got, err := r.Client.GetTags(ctx, client.TagConnection, m.ID.ValueString())
-	if err != nil {
-		return err
-	}
-	m.Tags = tags.Value(m.Tags, got, diags)
-	return nil
 }
 
 // Update unbinds removed pools and queues (and FAILED ones no longer wanted),

@@ -7,7 +7,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -123,25 +122,11 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	state.setFrom(p, &resp.Diagnostics)
-	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
+	if state.Tags, err = tags.Refresh(ctx, r.Client, client.TagPool, state.ID.ValueString(), state.Tags, &resp.Diagnostics); err != nil {
 		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// readTags refreshes the tags through the tag API when the state tracks them
-// (see tags.Tracked for when a refresh pays this request).
-func (r *poolResource) readTags(ctx context.Context, m *poolModel, diags *diag.Diagnostics) error {
-	if !tags.Tracked(m.Tags) {
-		return nil
-	}
-	got, err := r.Client.GetTags(ctx, client.TagPool, m.ID.ValueString())
-	if err != nil {
-		return err
-	}
-	m.Tags = tags.Value(m.Tags, got, diags)
-	return nil
 }
 
 // Update sends the changed description and, always, both CU values (as the

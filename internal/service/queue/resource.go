@@ -161,26 +161,11 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
-	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
+	if state.Tags, err = tags.Refresh(ctx, r.Client, client.TagQueue, tagID(state), state.Tags, &resp.Diagnostics); err != nil {
 		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// readTags refreshes the tags through the tag API, which names a queue by
-// its numeric queue_id, when the state tracks them (see tags.Tracked
-// for when a refresh pays this request).
-func (r *queueResource) readTags(ctx context.Context, m *queueModel, diags *diag.Diagnostics) error {
-	if !tags.Tracked(m.Tags) {
-		return nil
-	}
-	got, err := r.Client.GetTags(ctx, client.TagQueue, tagID(*m))
-	if err != nil {
-		return err
-	}
-	m.Tags = tags.Value(m.Tags, got, diags)
-	return nil
 }
 
 // tagID is the queue's id in the tag API: its queue_id.
