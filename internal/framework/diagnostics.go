@@ -18,6 +18,13 @@ func AddError(diags *diag.Diagnostics, summary string, err error) {
 	diags.AddError(summary, Explain(err))
 }
 
+// AddErrorf is AddError for a failure the provider words itself (a lookup
+// that found nothing, an id it cannot take): the detail is formatted, in the
+// same summary style.
+func AddErrorf(diags *diag.Diagnostics, summary, format string, args ...any) {
+	diags.AddError(summary, fmt.Sprintf(format, args...))
+}
+
 // Explain turns an error from the client or the waiter into a detail text.
 func Explain(err error) string {
 	var te *wait.TimeoutError
@@ -35,4 +42,17 @@ func Explain(err error) string {
 	default:
 		return err.Error()
 	}
+}
+
+// DiagsError turns conversion errors (a schema/model mismatch, a bug) into an
+// error, for code that reports errors rather than diagnostics.
+func DiagsError(diags diag.Diagnostics) error {
+	if !diags.HasError() {
+		return nil
+	}
+	var errs []error
+	for _, d := range diags.Errors() {
+		errs = append(errs, fmt.Errorf("%s: %s", d.Summary(), d.Detail()))
+	}
+	return errors.Join(errs...)
 }

@@ -86,3 +86,17 @@ func (tagsPlan) PlanModifyMap(_ context.Context, req planmodifier.MapRequest, re
 	}
 	resp.PlanValue = types.MapNull(types.StringType)
 }
+
+// Refresh reads the tags of the object (kind, id) through the tag API when
+// the state tracks them (see Tracked for when a refresh pays this request),
+// and returns the value to record; untracked tags are returned as they are.
+func Refresh(ctx context.Context, c *client.Client, kind client.TagKind, id string, prior types.Map, diags *diag.Diagnostics) (types.Map, error) {
+	if !Tracked(prior) {
+		return prior, nil
+	}
+	got, err := c.GetTags(ctx, kind, id)
+	if err != nil {
+		return prior, err
+	}
+	return Value(prior, got, diags), nil
+}

@@ -108,8 +108,20 @@ func (e *TimeoutError) Unwrap() error { return e.Cause }
 // not fail, and so taint, an hour-long create of a healthy object. The wait
 // keeps polling on the curve until the context ends; the last such error goes
 // into the TimeoutError. Any other error ends the wait at once.
+//
+// For logs no progress: its callers (refusal retries, bindings) log their own.
+// The typed waits of the resources use Until, which does.
 func For[T any](ctx context.Context, what string, b Backoff, immediate bool, poll Poll[T]) (T, error) {
+	return Until(ctx, Desc{What: what}, b, immediate, poll)
+}
+
+// Until is For with progress at INFO (see Desc): each status the polls
+// report and, while it stays the same, a heartbeat every Heartbeat, so that a
+// long create or scaling shows what it waits for below DEBUG.
+func Until[T any](ctx context.Context, d Desc, b Backoff, immediate bool, poll Poll[T]) (T, error) {
+	what := d.What
 	start := time.Now()
+	progress := progressLog{desc: d, start: start}
 	interval := b.First
 	due := start
 	var last T
@@ -138,6 +150,7 @@ func For[T any](ctx context.Context, what string, b Backoff, immediate bool, pol
 		default:
 			lastTemporary = nil
 			last, lastStatus = v, status
+			progress.observe(ctx, status, done)
 			if done {
 				return v, nil
 			}
@@ -151,6 +164,23 @@ func For[T any](ctx context.Context, what string, b Backoff, immediate bool, pol
 		}
 		interval = b.next(interval)
 	}
+}
+
+// UntilGone polls until the object is gone: read returns its status while it
+// exists and an error that gone accepts (the client's not-found) once it does
+// not. It is the wait of every delete.
+func UntilGone(ctx context.Context, d Desc, b Backoff, read func(context.Context) (string, error), gone func(error) bool) error {
+	_, err := Until(ctx, d, b, false, func(ctx context.Context) (struct{}, string, bool, error) {
+		status, err := read(ctx)
+		switch {
+		case gone(err):
+			return struct{}{}, "gone", true, nil
+		case err != nil:
+			return struct{}{}, "", false, err
+		}
+		return struct{}{}, status, false, nil
+	})
+	return err
 }
 
 // isTemporary reports whether err says a later retry may succeed. The method is

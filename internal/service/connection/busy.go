@@ -16,14 +16,14 @@ const bindRefusedHint = "Nothing was bound; apply again once the elastic resourc
 // so it is sent again until DLI accepts it or the create timeout ends.
 func (r *connectionResource) createConnection(ctx context.Context, in client.CreateConnectionInput) (string, error) {
 	if len(in.Pools) == 0 && len(in.Queues) == 0 {
-		return r.client.CreateConnection(ctx, in)
+		return r.Client.CreateConnection(ctx, in)
 	}
 	var id string
 	err := refusal.RetryRefusedWatching(ctx, "create enhanced connection "+in.Name, bindRefusedHint,
-		refusal.PoolsWatch(r.client, in.Pools, in.Queues),
+		refusal.PoolsWatch(r.Client, in.Pools, in.Queues),
 		func(ctx context.Context) error {
 			var err error
-			id, err = r.client.CreateConnection(ctx, in)
+			id, err = r.Client.CreateConnection(ctx, in)
 			return err
 		})
 	return id, err
@@ -39,6 +39,6 @@ func (r *connectionResource) associate(ctx context.Context, id string, pools, qu
 		return nil
 	}
 	return refusal.RetryRefusedWatching(ctx, "bind pools/queues to enhanced connection "+id, bindRefusedHint,
-		refusal.PoolsWatch(r.client, pools, queues),
-		func(ctx context.Context) error { return r.client.AssociateConnection(ctx, id, pools, queues) })
+		refusal.PoolsWatch(r.Client, pools, queues),
+		func(ctx context.Context) error { return r.Client.AssociateConnection(ctx, id, pools, queues) })
 }

@@ -2,10 +2,7 @@ package connection
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -28,14 +25,11 @@ var (
 	_ datasource.DataSourceWithConfigValidators = (*connectionDataSource)(nil)
 )
 
-// errLookup is the summary of every failed connection lookup.
-const errLookup = "Error Reading DLI Enhanced Connection"
-
 // NewDataSource returns the dli_enhanced_connection data source: one connection by id or name.
 func NewDataSource() datasource.DataSource { return &connectionDataSource{} }
 
 type connectionDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // connectionItemModel is one connection as the data sources report it:
@@ -181,13 +175,6 @@ func (d *connectionDataSource) ConfigValidators(context.Context) []datasource.Co
 	}
 }
 
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (d *connectionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		d.client = c
-	}
-}
-
 // Read gets the connection by id, or lists by name and picks the one match.
 func (d *connectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg connectionItemModel
@@ -197,114 +184,25 @@ func (d *connectionDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	var conn *client.Connection
 	if id := cfg.ID.ValueString(); id != "" {
-		got, err := d.client.GetConnection(ctx, id)
+		got, err := d.Client.GetConnection(ctx, id)
 		if client.IsNotFound(err) {
-			resp.Diagnostics.AddError(errLookup, fmt.Sprintf("No enhanced connection has id %q, or DLI reports it "+
-				"DELETED. Check the id and the region.\n\n%s", id, err))
+			framework.AddErrorf(&resp.Diagnostics, errReading, "No enhanced connection has id %q, or DLI reports it "+
+				"DELETED. Check the id and the region.\n\n%s", id, err)
 			return
 		}
 		if err != nil {
-			framework.AddError(&resp.Diagnostics, errLookup, err)
+			framework.AddError(&resp.Diagnostics, errReading, err)
 			return
 		}
 		conn = got
 	} else {
-		got, err := lookupByName(ctx, d.client, cfg.Name.ValueString())
+		got, err := lookupByName(ctx, d.Client, cfg.Name.ValueString())
 		if err != nil {
-			framework.AddError(&resp.Diagnostics, errLookup, err)
+			framework.AddError(&resp.Diagnostics, errReading, err)
 			return
 		}
 		conn = got
 	}
 	m := connectionItem(*conn, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// withoutDeleted drops the connections DLI reports as DELETED: they are gone
-// for every purpose of the provider.
-func withoutDeleted(conns []client.Connection) []client.Connection {
-	out := make([]client.Connection, 0, len(conns))
-	for _, c := range conns {
-		if !client.StatusIs(c.Status, client.ConnectionStatusDeleted) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// lookupByName finds the live connection called name. DLI's list filter
-// matches the whole name (the incumbent provider's data-source test expects
-// no connection for name = "tf_test" while tf_test_xxxxx exists); whether it
-// also ignores case is not documented. So the filtered list settles an exact
-// match, and only when it holds none is the whole list read to find a name
-// that differs only in case: the answer is the same whichever way DLI
-// compares case.
-func lookupByName(ctx context.Context, c *client.Client, name string) (*client.Connection, error) {
-	list, err := c.ListConnections(ctx, client.ConnectionFilter{Name: name})
-	if err != nil {
-		return nil, err
-	}
-	var none *noSuchNameError
-	if conn, err := connectionNamed(withoutDeleted(list), name); !errors.As(err, &none) {
-		return conn, err
-	}
-	all, err := c.ListConnections(ctx, client.ConnectionFilter{})
-	if err != nil {
-		return nil, err
-	}
-	return connectionNamed(withoutDeleted(all), name)
-}
-
-// noSuchNameError is the error of connectionNamed when nothing matches.
-type noSuchNameError struct{ msg string }
-
-func (e *noSuchNameError) Error() string { return e.msg }
-
-// connectionNamed picks the connection called name among candidates: an
-// exact match first, else a match ignoring case (DLI keeps the case of
-// connection names). Nothing (a *noSuchNameError), or more than one candidate at
-// the deciding step, is an error; the first names the connections whose names
-// resemble name, the second the candidates.
-func connectionNamed(candidates []client.Connection, name string) (*client.Connection, error) {
-	var exact, folded []*client.Connection
-	for i := range candidates {
-		c := &candidates[i]
-		switch {
-		case c.Name == name:
-			exact = append(exact, c)
-		case strings.EqualFold(c.Name, name):
-			folded = append(folded, c)
-		}
-	}
-	pick, how := exact, "exactly"
-	if len(exact) == 0 {
-		pick, how = folded, "ignoring case"
-	}
-	switch len(pick) {
-	case 1:
-		return pick[0], nil
-	case 0:
-		var similar []string
-		lname := strings.ToLower(name)
-		for _, c := range candidates {
-			if l := strings.ToLower(c.Name); strings.Contains(l, lname) || strings.Contains(lname, l) {
-				similar = append(similar, c.Name)
-			}
-		}
-		hint := ""
-		if len(similar) > 0 {
-			hint = " Names that resemble it: " + framework.CountNames(similar, "connection") + "."
-		}
-		return nil, &noSuchNameError{fmt.Sprintf("no enhanced connection is named %q, exactly or ignoring case.%s\n\n"+
-			"Check the name and the region, or list connections with the dli_enhanced_connections data source",
-			name, hint)}
-	default:
-		found := make([]string, 0, len(pick))
-		for _, c := range pick {
-			found = append(found, c.Name+" (id "+c.ID+")")
-		}
-		sort.Strings(found)
-		return nil, fmt.Errorf("%d enhanced connections are named %q (%s): %s. Look the connection up by id instead",
-			len(pick), name, how, strings.Join(found, ", "))
-	}
 }

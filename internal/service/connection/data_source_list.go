@@ -26,7 +26,7 @@ var (
 func NewListDataSource() datasource.DataSource { return &connectionsDataSource{} }
 
 type connectionsDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // connectionsModel is the configuration and result of dli_enhanced_connections.
@@ -85,13 +85,6 @@ func (d *connectionsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (d *connectionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		d.client = c
-	}
-}
-
 // Read lists every page of matching connections.
 func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m connectionsModel
@@ -107,7 +100,7 @@ func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conns, err := d.client.ListConnections(ctx, f)
+	conns, err := d.Client.ListConnections(ctx, f)
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, "Error Listing DLI Enhanced Connections", err)
 		return
@@ -128,18 +121,4 @@ func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	resp.Diagnostics.Append(diags...)
 	m.IDs = list
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// namedExactly keeps the connections called name, case included. DLI's name
-// filter matches whole names (the incumbent provider's data-source test); it
-// may or may not ignore case, which is not documented, so this makes the
-// result the same either way.
-func namedExactly(conns []client.Connection, name string) []client.Connection {
-	out := make([]client.Connection, 0, len(conns))
-	for _, c := range conns {
-		if c.Name == name {
-			out = append(out, c)
-		}
-	}
-	return out
 }

@@ -2,7 +2,6 @@ package connection
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -22,14 +21,15 @@ import (
 // or reports DELETED fails the import here, with an error that says so and
 // names the id, rather than leaving Read to drop it from the state.
 func (r *connectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if r.client != nil {
-		if _, err := r.client.GetConnection(ctx, req.ID); client.IsNotFound(err) {
-			resp.Diagnostics.AddError("Cannot Import DLI Enhanced Connection",
-				fmt.Sprintf("Enhanced connection %q not found: DLI does not know this id, or reports the "+
-					"connection DELETED. Check the id (the connection's id, not its name) and the region.\n\n%s", req.ID, err))
+	if r.Client != nil {
+		_, err := r.Client.GetConnection(ctx, req.ID)
+		if client.IsNotFound(err) {
+			framework.AddErrorf(&resp.Diagnostics, errImporting, "Enhanced connection %q not found: DLI does not know this id, or reports the "+
+				"connection DELETED. Check the id (the connection's id, not its name) and the region.\n\n%s", req.ID, err)
 			return
-		} else if err != nil {
-			framework.AddError(&resp.Diagnostics, "Cannot Import DLI Enhanced Connection", err)
+		}
+		if err != nil {
+			framework.AddError(&resp.Diagnostics, errImporting, err)
 			return
 		}
 	}
@@ -37,3 +37,7 @@ func (r *connectionResource) ImportState(ctx context.Context, req resource.Impor
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
 	resp.Diagnostics.Append(planmod.MarkImported(ctx, resp.Private, routeTableMarker)...)
 }
+
+// routeTableMarker marks, in the private state, a connection whose
+// route_table_id the state cannot know because it was imported.
+var routeTableMarker = planmod.MarkerFor("route_table_id")

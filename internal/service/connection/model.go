@@ -141,17 +141,6 @@ func (m *connectionModel) fill(ctx context.Context, conn *client.Connection, dia
 	m.Bindings = bindingList(conn, diags)
 }
 
-// clearComputed makes the computed attributes known (null) so that the state
-// saved before waiting is complete.
-func (m *connectionModel) clearComputed() {
-	m.Status = types.StringNull()
-	m.CreatedAt = types.StringNull()
-	m.Bindings = types.ListNull(bindingType)
-	if m.Tags.IsUnknown() {
-		m.Tags = types.MapNull(types.StringType)
-	}
-}
-
 // boundNames lists the pools or queues whose peering has not FAILED.
 func boundNames(bs []client.Binding) []string {
 	out := make([]string, 0, len(bs))

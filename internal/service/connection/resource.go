@@ -5,19 +5,15 @@ package connection
 
 import (
 	"context"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/framework"
-	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/refusal"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
-	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
 var (
@@ -26,11 +22,13 @@ var (
 	_ resource.ResourceWithImportState = (*connectionResource)(nil)
 )
 
-// Default timeouts: peering takes seconds to a minute on the real service.
+// Error summaries, one per action.
 const (
-	defaultCreateTimeout = 20 * time.Minute
-	defaultUpdateTimeout = 20 * time.Minute
-	defaultDeleteTimeout = 10 * time.Minute
+	errCreating  = "Error Creating DLI Enhanced Connection"
+	errReading   = "Error Reading DLI Enhanced Connection"
+	errUpdating  = "Error Updating DLI Enhanced Connection"
+	errDeleting  = "Error Deleting DLI Enhanced Connection"
+	errImporting = "Error Importing DLI Enhanced Connection"
 )
 
 // NewResource returns the dli_enhanced_connection resource.
@@ -39,21 +37,12 @@ func NewResource() resource.Resource {
 }
 
 type connectionResource struct {
-	client *client.Client
+	framework.ResourceBase
 }
 
 // Metadata names the resource type.
 func (r *connectionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_enhanced_connection"
-}
-
-// Configure takes the client the provider built.
-func (r *connectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	r.client = c
 }
 
 // Create creates the connection, records its id at once, adds the routes and
@@ -64,7 +53,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	timeout, d := plan.Timeouts.Create(ctx, framework.ConnectionTimeouts.Create)
 	resp.Diagnostics.Append(d...)
 	in := plan.createInput(ctx, &resp.Diagnostics)
 	routes := routesOf(ctx, plan.Routes, &resp.Diagnostics)
@@ -74,10 +63,9 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	const summary = "Error Creating DLI Enhanced Connection"
 	id, err := r.createConnection(ctx, in)
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 	tflog.Debug(ctx, "created enhanced connection", map[string]any{"name": in.Name, "id": id})
@@ -85,20 +73,19 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	// From here on the connection exists: keep it in state whatever happens next,
 	// so that a failure leaves a tainted resource rather than an orphan.
 	plan.ID = types.StringValue(id)
-	plan.clearComputed()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
 	for _, rt := range routes {
-		if err := r.client.AddConnectionRoute(ctx, id, rt); err != nil {
-			framework.AddError(&resp.Diagnostics, summary, err)
+		if err := r.Client.AddConnectionRoute(ctx, id, rt); err != nil {
+			framework.AddError(&resp.Diagnostics, errCreating, err)
 			return
 		}
 	}
 
-	conn, err := r.waitReady(ctx, id, in.Pools, in.Queues)
+	conn, err := waitConnectionActive(ctx, r.Client, id, in.Name, in.Pools, in.Queues)
 	if err != nil {
 		// Record what DLI last reported (a FAILED peering, statuses), not
 		// the nulls set before the wait: the state then already holds what
@@ -107,7 +94,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 			plan.fill(ctx, conn, &resp.Diagnostics)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		}
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 	plan.fill(ctx, conn, &resp.Diagnostics)
@@ -122,36 +109,21 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn, err := r.client.GetConnection(ctx, state.ID.ValueString())
+	conn, err := r.Client.GetConnection(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
-		tflog.Debug(ctx, "enhanced connection is gone, removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+		framework.RemoveVanished(ctx, resp, "enhanced connection", state.Name.ValueString())
 		return
 	}
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	state.fill(ctx, conn, &resp.Diagnostics)
-	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
-		framework.AddError(&resp.Diagnostics, "Error Reading DLI Enhanced Connection", err)
+	if state.Tags, err = tags.Refresh(ctx, r.Client, client.TagConnection, state.ID.ValueString(), state.Tags, &resp.Diagnostics); err != nil {
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// readTags refreshes the tags through the tag API when the state tracks them
-// (see tags.Tracked for when a refresh pays this request).
-func (r *connectionResource) readTags(ctx context.Context, m *connectionModel, diags *diag.Diagnostics) error {
-	if !tags.Tracked(m.Tags) {
-		return nil
-	}
-	got, err := r.client.GetTags(ctx, client.TagConnection, m.ID.ValueString())
-	if err != nil {
-		return err
-	}
-	m.Tags = tags.Value(m.Tags, got, diags)
-	return nil
 }
 
 // Update unbinds removed pools and queues (and FAILED ones no longer wanted),
@@ -166,7 +138,7 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	timeout, d := plan.Timeouts.Update(ctx, framework.ConnectionTimeouts.Update)
 	resp.Diagnostics.Append(d...)
 	wantPools := framework.Strings(ctx, plan.ElasticResourcePools, &resp.Diagnostics)
 	wantQueues := framework.Strings(ctx, plan.Queues, &resp.Diagnostics)
@@ -183,13 +155,12 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	const summary = "Error Updating DLI Enhanced Connection"
 	id := state.ID.ValueString()
 	if !plan.Tags.Equal(state.Tags) {
-		err := r.client.UpdateTags(ctx, client.TagConnection, id,
+		err := r.Client.UpdateTags(ctx, client.TagConnection, id,
 			tags.FromMap(ctx, state.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
-			framework.AddError(&resp.Diagnostics, summary, err)
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 		state.Tags = plan.Tags
@@ -199,46 +170,46 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	// (and so unbound) or recreated a bound pool or queue. Objects unbound
 	// for a delete are no longer to be bound back by their recreation once
 	// this update unbinds them.
-	r.client.ForgetUnbound(id, client.BindPool, delPools)
-	r.client.ForgetUnbound(id, client.BindQueue, delQueues)
-	current, err := r.client.GetConnection(ctx, id)
+	r.Client.ForgetUnbound(id, client.BindPool, delPools)
+	r.Client.ForgetUnbound(id, client.BindQueue, delQueues)
+	current, err := r.Client.GetConnection(ctx, id)
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 		return
 	}
 	delPools, addPools = againstCurrent(delPools, addPools, wantPools, current.Pools)
 	delQueues, addQueues = againstCurrent(delQueues, addQueues, wantQueues, current.Queues)
-	if err := r.client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+	if err := r.Client.DisassociateConnection(ctx, id, delPools, delQueues); err != nil {
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 		return
 	}
 	if err := r.associate(ctx, id, addPools, addQueues); err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 		return
 	}
 	if !plan.Hosts.Equal(state.Hosts) {
 		tflog.Debug(ctx, "replacing the host mapping", map[string]any{"id": id, "hosts": len(hosts)})
-		if err := r.client.UpdateConnectionHosts(ctx, id, hosts); err != nil {
-			framework.AddError(&resp.Diagnostics, summary, err)
+		if err := r.Client.UpdateConnectionHosts(ctx, id, hosts); err != nil {
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 	}
 	for _, name := range delRoutes {
-		if err := r.client.DeleteConnectionRoute(ctx, id, name); err != nil && !client.IsNotFound(err) {
-			framework.AddError(&resp.Diagnostics, summary, err)
+		if err := r.Client.DeleteConnectionRoute(ctx, id, name); err != nil && !client.IsNotFound(err) {
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 	}
 	for _, rt := range addRoutes {
-		if err := r.client.AddConnectionRoute(ctx, id, rt); err != nil {
-			framework.AddError(&resp.Diagnostics, summary, err)
+		if err := r.Client.AddConnectionRoute(ctx, id, rt); err != nil {
+			framework.AddError(&resp.Diagnostics, errUpdating, err)
 			return
 		}
 	}
 
-	conn, err := r.waitReady(ctx, id, wantPools, wantQueues)
+	conn, err := waitConnectionActive(ctx, r.Client, id, state.Name.ValueString(), wantPools, wantQueues)
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errUpdating, err)
 		return
 	}
 	plan.fill(ctx, conn, &resp.Diagnostics)
@@ -253,7 +224,7 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	timeout, d := state.Timeouts.Delete(ctx, framework.ConnectionTimeouts.Delete)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -261,7 +232,6 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	const summary = "Error Deleting DLI Enhanced Connection"
 	id := state.ID.ValueString()
 	// DLI refuses to delete a connection that is still being created (its
 	// peerings CREATING: API ref "Deleting an Enhanced Datasource
@@ -269,44 +239,17 @@ func (r *connectionResource) Delete(ctx context.Context, req resource.DeleteRequ
 	// them; such refusals are waited out within the delete timeout.
 	err := refusal.RetryRefused(ctx, "delete enhanced connection "+id,
 		"A later terraform destroy will delete it once DLI accepts the deletion.",
-		func(ctx context.Context) error { return r.client.DeleteConnection(ctx, id) })
+		func(ctx context.Context) error { return r.Client.DeleteConnection(ctx, id) })
 	if client.IsNotFound(err) {
 		return
 	}
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errDeleting, err)
 		return
 	}
-	_, err = wait.For(ctx, "enhanced connection "+id+" to be deleted", wait.Fast, false,
-		func(ctx context.Context) (struct{}, string, bool, error) {
-			conn, err := r.client.GetConnection(ctx, id)
-			if client.IsNotFound(err) {
-				return struct{}{}, "gone", true, nil
-			}
-			if err != nil {
-				return struct{}{}, "", false, err
-			}
-			return struct{}{}, conn.Status, false, nil
-		})
+	err = waitConnectionDeleted(ctx, r.Client, id, state.Name.ValueString())
+
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, summary, err)
+		framework.AddError(&resp.Diagnostics, errDeleting, err)
 	}
-}
-
-// routeTableMarker marks, in the private state, a connection whose
-// route_table_id the state cannot know because it was imported.
-var routeTableMarker = planmod.MarkerFor("route_table_id")
-
-// waitReady polls the connection until readiness says it is usable with the
-// given pools and queues bound.
-func (r *connectionResource) waitReady(ctx context.Context, id string, pools, queues []string) (*client.Connection, error) {
-	return wait.For(ctx, "enhanced connection "+id+" and its bindings to become ACTIVE", wait.Fast, false,
-		func(ctx context.Context) (*client.Connection, string, bool, error) {
-			conn, err := r.client.GetConnection(ctx, id)
-			if err != nil {
-				return nil, "", false, err
-			}
-			status, done, err := readiness(conn, pools, queues)
-			return conn, status, done, err
-		})
 }

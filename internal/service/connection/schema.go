@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -15,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
@@ -192,7 +192,7 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"peering's ID) and `err_msg` (why the peering FAILED, if it did).",
 				PlanModifiers: []planmodifier.List{unchangedBindings{}},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": framework.ConnectionTimeouts.Attribute(ctx),
 		},
 	}
 }

@@ -2,8 +2,6 @@ package pool
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -22,14 +20,11 @@ var (
 	_ datasource.DataSourceWithConfigure = (*poolDataSource)(nil)
 )
 
-// errLookup is the summary of every failed pool lookup.
-const errLookup = "Error Reading DLI Elastic Resource Pool"
-
 // NewDataSource returns the dli_elastic_resource_pool data source: one pool by name.
 func NewDataSource() datasource.DataSource { return &poolDataSource{} }
 
 type poolDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // poolItemModel is one pool as the data sources report it: what the list API
@@ -144,13 +139,6 @@ func (d *poolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	}
 }
 
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (d *poolDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		d.client = c
-	}
-}
-
 // Read lists the pools whose names contain the requested one and keeps the exact match.
 func (d *poolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg poolItemModel
@@ -159,47 +147,17 @@ func (d *poolDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	name := cfg.Name.ValueString()
-	pools, err := d.client.ListPools(ctx, client.PoolFilter{Name: name})
+	pools, err := d.Client.ListPools(ctx, client.PoolFilter{Name: name})
 	if err != nil {
-		framework.AddError(&resp.Diagnostics, errLookup, err)
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	p, err := exactPool(pools, name)
 	if err != nil {
-		resp.Diagnostics.AddError(errLookup, err.Error())
+		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	item := poolItem(*p, &resp.Diagnostics)
 	item.Name = planmod.SameName(cfg.Name, p.Name)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &item)...)
-}
-
-// exactPool picks the one pool named name (ignoring case) among the fuzzy
-// matches, and otherwise says how many the filter found and what they are.
-func exactPool(candidates []client.Pool, name string) (*client.Pool, error) {
-	var exact []*client.Pool
-	for i := range candidates {
-		if strings.EqualFold(candidates[i].Name, name) {
-			exact = append(exact, &candidates[i])
-		}
-	}
-	switch len(exact) {
-	case 1:
-		return exact[0], nil
-	case 0:
-		names := make([]string, 0, len(candidates))
-		for _, p := range candidates {
-			names = append(names, p.Name)
-		}
-		return nil, fmt.Errorf("no elastic resource pool is named %q. The list filter name = %q matched %s.\n\n"+
-			"Check the name and the region, or list pools with the dli_elastic_resource_pools data source",
-			name, name, framework.CountNames(names, "pool"))
-	default:
-		ids := make([]string, 0, len(exact))
-		for _, p := range exact {
-			ids = append(ids, p.Name+" (id "+p.ResourceID+")")
-		}
-		return nil, fmt.Errorf("%d elastic resource pools are named %q: %s. The lookup needs exactly one",
-			len(exact), name, strings.Join(ids, ", "))
-	}
 }

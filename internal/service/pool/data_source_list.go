@@ -26,7 +26,7 @@ var (
 func NewListDataSource() datasource.DataSource { return &poolsDataSource{} }
 
 type poolsDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // poolsModel is the configuration and result of dli_elastic_resource_pools.
@@ -80,13 +80,6 @@ func (d *poolsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (d *poolsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		d.client = c
-	}
-}
-
 // Read lists every page of matching pools.
 func (d *poolsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m poolsModel
@@ -102,7 +95,7 @@ func (d *poolsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	pools, err := d.client.ListPools(ctx, f)
+	pools, err := d.Client.ListPools(ctx, f)
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, "Error Listing DLI Elastic Resource Pools", err)
 		return

@@ -121,25 +121,3 @@ func queuesValue(names []string, diags *diag.Diagnostics) types.List {
 	diags.Append(d...)
 	return v
 }
-
-// untracked is the state saved when a pool was created but could not be read
-// back: what the plan knows, and null for what only DLI can tell. The next
-// refresh finds the pool by name and fills the rest in.
-func (m poolModel) untracked() poolModel {
-	if m.ID.IsUnknown() {
-		m.ID = types.StringNull()
-	}
-	if m.CIDRInVPC.IsUnknown() {
-		m.CIDRInVPC = types.StringNull()
-	}
-	if m.EnterpriseProjectID.IsUnknown() {
-		m.EnterpriseProjectID = types.StringNull()
-	}
-	m.Status = types.StringNull()
-	m.CurrentCU = types.Int64Null()
-	m.ActualCU = types.Int64Null()
-	m.Owner = types.StringNull()
-	m.CreatedAt = types.StringNull()
-	m.Queues = types.ListNull(types.StringType)
-	return m
-}

@@ -132,28 +132,6 @@ func TestSettledDistrustsAnEarlyAvailable(t *testing.T) {
 	}
 }
 
-func TestUntrackedHasNoUnknowns(t *testing.T) {
-	m := poolModel{
-		ID: types.StringUnknown(), Name: types.StringValue("p"), MaxCU: types.Int64Value(64), MinCU: types.Int64Value(64),
-		Description: types.StringValue(""), CIDRInVPC: types.StringUnknown(), EnterpriseProjectID: types.StringUnknown(),
-		Tags: types.MapNull(types.StringType), Label: types.MapNull(types.StringType),
-		Status: types.StringUnknown(), CurrentCU: types.Int64Unknown(), ActualCU: types.Int64Unknown(),
-		Owner: types.StringUnknown(), CreatedAt: types.StringUnknown(), Queues: types.ListUnknown(types.StringType),
-	}
-	u := m.untracked()
-	for name, v := range map[string]attr.Value{
-		"id": u.ID, "cidr_in_vpc": u.CIDRInVPC, "enterprise_project_id": u.EnterpriseProjectID, "status": u.Status,
-		"current_cu": u.CurrentCU, "actual_cu": u.ActualCU, "owner": u.Owner, "created_at": u.CreatedAt, "queues": u.Queues,
-	} {
-		if v.IsUnknown() {
-			t.Errorf("%s is unknown; a state must not hold unknown values", name)
-		}
-	}
-	if u.Name.ValueString() != "p" {
-		t.Errorf("name = %v, want it kept: the next refresh finds the pool by name", u.Name)
-	}
-}
-
 func TestCreateInput(t *testing.T) {
 	var diags diag.Diagnostics
 	m := poolModel{

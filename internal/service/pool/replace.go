@@ -117,13 +117,13 @@ const heldGrace = 4 * time.Second
 func (r *poolResource) heldForGood(ctx context.Context, name string) ([]string, error) {
 	deadline := time.Now().Add(heldGrace)
 	for {
-		held, err := heldQueues(ctx, r.client, name)
+		held, err := heldQueues(ctx, r.Client, name)
 		if err != nil {
 			return nil, err
 		}
 		var forGood []string
 		for _, q := range held {
-			if !r.client.QueueDeleting(q) {
+			if !r.Client.QueueDeleting(q) {
 				forGood = append(forGood, q)
 			}
 		}
@@ -149,7 +149,7 @@ func (r *poolResource) deletePool(ctx context.Context, name string) error {
 	if len(held) > 0 {
 		return &queuesHeldError{pool: name, queues: held}
 	}
-	return r.client.DeletePool(ctx, name)
+	return r.Client.DeletePool(ctx, name)
 }
 
 // deletable prepares the delete: it fails with a queuesHeldError while the
@@ -163,7 +163,7 @@ func (r *poolResource) deletable(ctx context.Context, name string) error {
 	if len(held) > 0 {
 		return &queuesHeldError{pool: name, queues: held}
 	}
-	return bindings.UnbindFromConnections(ctx, r.client, client.BindPool, name)
+	return bindings.UnbindFromConnections(ctx, r.Client, client.BindPool, name)
 }
 
 // addRebindWarning adds the warning of a failed rebinding, if any.

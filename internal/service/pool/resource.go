@@ -7,7 +7,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -28,10 +27,11 @@ var (
 
 // Error summaries, one per action.
 const (
-	errCreating = "Error Creating DLI Elastic Resource Pool"
-	errReading  = "Error Reading DLI Elastic Resource Pool"
-	errUpdating = "Error Updating DLI Elastic Resource Pool"
-	errDeleting = "Error Deleting DLI Elastic Resource Pool"
+	errCreating  = "Error Creating DLI Elastic Resource Pool"
+	errReading   = "Error Reading DLI Elastic Resource Pool"
+	errUpdating  = "Error Updating DLI Elastic Resource Pool"
+	errDeleting  = "Error Deleting DLI Elastic Resource Pool"
+	errImporting = "Error Importing DLI Elastic Resource Pool"
 )
 
 // resourceType is the type name after the provider's "dli" prefix.
@@ -41,24 +41,12 @@ const resourceType = "_elastic_resource_pool"
 func NewResource() resource.Resource { return &poolResource{} }
 
 type poolResource struct {
-	client *client.Client
+	framework.ResourceBase
 }
 
 // Metadata names the resource type.
 func (r *poolResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + resourceType
-}
-
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (r *poolResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		r.client = c
-	}
-}
-
-// ConfigValidators adds the rules that span attributes (CU range, edition).
-func (r *poolResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{cuRangeValidator{}}
 }
 
 // Create starts the pool, records it in the state as soon as DLI lists it, and
@@ -69,7 +57,7 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	timeout, diags := plan.Timeouts.Create(ctx, framework.PoolTimeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	in := plan.createInput(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -80,16 +68,18 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	name := plan.Name.ValueString()
 	tflog.Debug(ctx, "creating DLI elastic resource pool", map[string]any{"name": name})
-	if err := r.client.CreatePool(ctx, in); err != nil {
+	if err := r.Client.CreatePool(ctx, in); err != nil {
 		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 
 	// The create response carries no id: read the pool back and save it before
 	// the long wait, so that a failure or an interrupt leaves it tracked.
-	p, err := waitListed(ctx, r.client, name)
+	p, err := waitPoolListed(ctx, r.Client, name)
 	if err != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan.untracked())...)
+		// Track what the plan knows; the next refresh finds the pool by
+		// name and fills the rest in.
+		resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &plan)...)
 		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
@@ -101,7 +91,7 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	tflog.Debug(ctx, "waiting for DLI elastic resource pool", map[string]any{"name": name, "id": p.ResourceID})
 
-	p, err = waitAvailable(ctx, r.client, name, false, anyCU)
+	p, err = waitPoolAvailable(ctx, r.Client, name, false, anyCU, "")
 	if p != nil {
 		state.setFrom(p, &resp.Diagnostics)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
@@ -112,7 +102,7 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	// A pool replaced under the same name goes back to the connections it
 	// was unbound from before its delete.
-	addRebindWarning(&resp.Diagnostics, bindings.RebindRecreated(ctx, r.client, client.BindPool, name))
+	addRebindWarning(&resp.Diagnostics, bindings.RebindRecreated(ctx, r.Client, client.BindPool, name))
 }
 
 // Read refreshes the pool from the list API; a pool that is gone leaves the state.
@@ -122,11 +112,9 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, err := r.client.GetPool(ctx, state.Name.ValueString())
+	p, err := r.Client.GetPool(ctx, state.Name.ValueString())
 	if client.IsNotFound(err) {
-		tflog.Debug(ctx, "DLI elastic resource pool is gone; removing it from the state",
-			map[string]any{"name": state.Name.ValueString()})
-		resp.State.RemoveResource(ctx)
+		framework.RemoveVanished(ctx, resp, "elastic resource pool", state.Name.ValueString())
 		return
 	}
 	if err != nil {
@@ -134,25 +122,11 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	state.setFrom(p, &resp.Diagnostics)
-	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
+	if state.Tags, err = tags.Refresh(ctx, r.Client, client.TagPool, state.ID.ValueString(), state.Tags, &resp.Diagnostics); err != nil {
 		framework.AddError(&resp.Diagnostics, errReading, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// readTags refreshes the tags through the tag API when the state tracks them
-// (see tags.Tracked for when a refresh pays this request).
-func (r *poolResource) readTags(ctx context.Context, m *poolModel, diags *diag.Diagnostics) error {
-	if !tags.Tracked(m.Tags) {
-		return nil
-	}
-	got, err := r.client.GetTags(ctx, client.TagPool, m.ID.ValueString())
-	if err != nil {
-		return err
-	}
-	m.Tags = tags.Value(m.Tags, got, diags)
-	return nil
 }
 
 // Update sends the changed description and, always, both CU values (as the
@@ -166,7 +140,7 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	timeout, diags := plan.Timeouts.Update(ctx, framework.PoolTimeouts.Update)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -177,7 +151,7 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	name := state.Name.ValueString()
 	if !plan.Tags.Equal(state.Tags) {
 		// Tags go through the tag API, which works whatever the pool's status.
-		err := r.client.UpdateTags(ctx, client.TagPool, state.ID.ValueString(),
+		err := r.Client.UpdateTags(ctx, client.TagPool, state.ID.ValueString(),
 			tags.FromMap(ctx, state.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
 			framework.AddError(&resp.Diagnostics, errUpdating, err)
@@ -193,7 +167,7 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		p, err = r.update(ctx, name, in)
 	} else {
 		// Only the name's case or the timeouts changed: nothing to send.
-		p, err = r.client.GetPool(ctx, name)
+		p, err = r.Client.GetPool(ctx, name)
 	}
 	if p != nil {
 		plan.setFrom(p, &resp.Diagnostics)
@@ -208,7 +182,7 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 // DLI reports them applied. It returns the last pool read, if any.
 func (r *poolResource) update(ctx context.Context, name string, in client.UpdatePoolInput) (*client.Pool, error) {
 	// DLI refuses changes while a pool is creating or scaling.
-	p, err := waitAvailable(ctx, r.client, name, true, anyCU)
+	p, err := waitPoolAvailable(ctx, r.Client, name, true, anyCU, "")
 	if err != nil {
 		return p, err
 	}
@@ -218,11 +192,11 @@ func (r *poolResource) update(ctx context.Context, name string, in client.Update
 	// pool scaling makes the pool scale too): such refusals are waited out.
 	err = refusal.RetryRefused(ctx, "update elastic resource pool "+name,
 		"Nothing was changed; apply again once the pool is AVAILABLE.",
-		func(ctx context.Context) error { return r.client.UpdatePool(ctx, name, in) })
+		func(ctx context.Context) error { return r.Client.UpdatePool(ctx, name, in) })
 	if err != nil {
 		return p, err
 	}
-	return waitAvailable(ctx, r.client, name, false, settled(in, scales, time.Now()))
+	return waitPoolAvailable(ctx, r.Client, name, false, settled(in, scales, time.Now()), cuChange(p, in))
 }
 
 // deleteRefusedHint ends the error of a delete that DLI refused until the
@@ -244,7 +218,7 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	timeout, diags := state.Timeouts.Delete(ctx, framework.PoolTimeouts.Delete)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -269,7 +243,7 @@ func (r *poolResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		framework.AddError(&resp.Diagnostics, errDeleting, err)
 		return
 	}
-	if err := waitGone(ctx, r.client, name); err != nil {
+	if err := waitPoolDeleted(ctx, r.Client, name); err != nil {
 		framework.AddError(&resp.Diagnostics, errDeleting, err)
 	}
 }

@@ -2,9 +2,7 @@ package pool
 
 import (
 	"context"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -16,17 +14,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
-)
-
-// Default timeouts: creating or scaling a pool takes minutes on the real service,
-// deleting one somewhat less.
-const (
-	defaultCreateTimeout = 60 * time.Minute
-	defaultUpdateTimeout = 60 * time.Minute
-	defaultDeleteTimeout = 30 * time.Minute
 )
 
 // Schema describes dli_elastic_resource_pool.
@@ -157,7 +148,7 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:    true,
 				ElementType: types.StringType,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": framework.PoolTimeouts.Attribute(ctx),
 		},
 	}
 }

@@ -110,3 +110,8 @@ func specOf(label types.Map) (string, bool) {
 }
 
 func known(v types.Int64) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// ConfigValidators adds the rules that span attributes (CU range, edition).
+func (r *poolResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{cuRangeValidator{}}
+}

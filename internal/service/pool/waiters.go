@@ -9,36 +9,24 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
-// Polling helpers, one per thing a pool is waited for. They all read the pool
-// through GetPool (one list request filtered by name) and use the shared waiter.
+// Waits, one per transition of a pool. They read it with statusPool and
+// log their progress at INFO as "pool <name>: <status>, <goal>, <elapsed>".
 
-// failedError says DLI gave up on the pool, with its reason.
-type failedError struct {
-	name, reason string
+// desc describes a wait on the pool name for errors (what) and logs (goal).
+func desc(name, what, goal string) wait.Desc {
+	return wait.Desc{What: fmt.Sprintf("elastic resource pool %s %s", name, what), Object: "pool " + name, Goal: goal}
 }
 
-func (e *failedError) Error() string {
-	reason := e.reason
-	if reason == "" {
-		reason = "DLI gave no reason"
-	}
-	return fmt.Sprintf("elastic resource pool %s is FAILED: %s. Delete it (terraform apply replaces a tainted pool) "+
-		"and check the CU quota and the cidr_in_vpc block before trying again", e.name, reason)
-}
-
-// waitListed polls until a just-created pool shows up in the list; DLI may
-// take a moment to list it after accepting the creation.
-func waitListed(ctx context.Context, c *client.Client, name string) (*client.Pool, error) {
-	return wait.For(ctx, fmt.Sprintf("elastic resource pool %s to be listed", name), wait.Fast, true,
+// waitPoolListed polls until a just-created pool shows up in the list; DLI
+// may take a moment to list it after accepting the creation.
+func waitPoolListed(ctx context.Context, c *client.Client, name string) (*client.Pool, error) {
+	return wait.Until(ctx, desc(name, "to be listed", "waiting to be listed"), wait.Fast, true,
 		func(ctx context.Context) (*client.Pool, string, bool, error) {
-			p, err := c.GetPool(ctx, name)
+			p, status, err := statusPool(ctx, c, name)
 			if client.IsNotFound(err) {
 				return nil, "not listed yet", false, nil
 			}
-			if err != nil {
-				return nil, "", false, err
-			}
-			return p, p.Status, true, nil
+			return p, status, err == nil, err
 		})
 }
 
@@ -73,13 +61,18 @@ func settled(in client.UpdatePoolInput, scales bool, accepted time.Time) cuTarge
 	}
 }
 
-// waitAvailable polls until the pool is AVAILABLE and the target accepts it;
-// FAILED ends the wait with the pool's fail_reason. It returns the last pool
-// read.
-func waitAvailable(ctx context.Context, c *client.Client, name string, immediate bool, target cuTarget) (*client.Pool, error) {
-	return wait.For(ctx, fmt.Sprintf("elastic resource pool %s to become %s", name, client.PoolStatusAvailable),
+// waitPoolAvailable polls until the pool is AVAILABLE and the target accepts
+// it; FAILED ends the wait with the pool's fail_reason. It returns the last
+// pool read. change, if any, says what the pool is changing to for the log
+// ("64→128 CU").
+func waitPoolAvailable(ctx context.Context, c *client.Client, name string, immediate bool, target cuTarget, change string) (*client.Pool, error) {
+	goal := "waiting for " + client.PoolStatusAvailable
+	if change != "" {
+		goal = change + ", " + goal
+	}
+	return wait.Until(ctx, desc(name, "to become "+client.PoolStatusAvailable, goal),
 		wait.Slow, immediate, func(ctx context.Context) (*client.Pool, string, bool, error) {
-			p, err := c.GetPool(ctx, name)
+			p, _, err := statusPool(ctx, c, name)
 			if err != nil {
 				return nil, "", false, err
 			}
@@ -94,18 +87,23 @@ func waitAvailable(ctx context.Context, c *client.Client, name string, immediate
 		})
 }
 
-// waitGone polls until DLI no longer lists the pool.
-func waitGone(ctx context.Context, c *client.Client, name string) error {
-	_, err := wait.For(ctx, fmt.Sprintf("elastic resource pool %s to be deleted", name), wait.Fast, false,
-		func(ctx context.Context) (*client.Pool, string, bool, error) {
-			p, err := c.GetPool(ctx, name)
-			if client.IsNotFound(err) {
-				return nil, "deleted", true, nil
-			}
-			if err != nil {
-				return nil, "", false, err
-			}
-			return p, p.Status, false, nil
-		})
-	return err
+// waitPoolDeleted polls until DLI no longer lists the pool.
+func waitPoolDeleted(ctx context.Context, c *client.Client, name string) error {
+	return wait.UntilGone(ctx, desc(name, "to be deleted", "waiting until it is gone"), wait.Fast,
+		func(ctx context.Context) (string, error) {
+			_, status, err := statusPool(ctx, c, name)
+			return status, err
+		}, client.IsNotFound)
+}
+
+// cuChange says how an update changes the CU range, for the progress log:
+// "64→128 CU" when max_cu changes, "min 16→64 CU" when only min_cu does.
+func cuChange(p *client.Pool, in client.UpdatePoolInput) string {
+	switch {
+	case in.MaxCU != nil && *in.MaxCU != p.MaxCU:
+		return fmt.Sprintf("%d→%d CU", p.MaxCU, *in.MaxCU)
+	case in.MinCU != nil && *in.MinCU != p.MinCU:
+		return fmt.Sprintf("min %d→%d CU", p.MinCU, *in.MinCU)
+	}
+	return ""
 }

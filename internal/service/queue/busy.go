@@ -15,12 +15,12 @@ import (
 // logged at INFO with the pool's status.
 func (r *queueResource) createQueue(ctx context.Context, in client.CreateQueueInput) error {
 	if in.PoolName == "" {
-		return r.client.CreateQueue(ctx, in)
+		return r.Client.CreateQueue(ctx, in)
 	}
 	return refusal.RetryRefusedWatching(ctx, "create queue "+in.Name+" in elastic resource pool "+in.PoolName,
 		"The queue was not created; apply again once the pool is AVAILABLE.",
-		refusal.PoolsWatch(r.client, []string{in.PoolName}, nil),
-		func(ctx context.Context) error { return r.client.CreateQueue(ctx, in) })
+		refusal.PoolsWatch(r.Client, []string{in.PoolName}, nil),
+		func(ctx context.Context) error { return r.Client.CreateQueue(ctx, in) })
 }
 
 // settleTimeout bounds the reads that record a failed create's queue: they
@@ -39,13 +39,13 @@ func (r *queueResource) recordFailedCreate(ctx context.Context, state *queueMode
 	defer cancel()
 	if q == nil {
 		var err error
-		if q, err = r.client.GetQueue(ctx, state.Name.ValueString()); err != nil {
+		if q, err = r.Client.GetQueue(ctx, state.Name.ValueString()); err != nil {
 			return
 		}
 	}
 	state.applyGet(q)
 	if state.needsListItem() {
-		if item, err := r.client.FindQueueListItem(ctx, state.Name.ValueString()); err == nil {
+		if item, err := r.Client.FindQueueListItem(ctx, state.Name.ValueString()); err == nil {
 			state.applyListItem(item)
 		}
 	}

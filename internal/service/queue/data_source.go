@@ -2,7 +2,6 @@ package queue
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -25,7 +24,7 @@ var (
 func NewDataSource() datasource.DataSource { return &queueDataSource{} }
 
 type queueDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // queueItemModel is one queue as the data sources report it: everything DLI
@@ -153,13 +152,6 @@ func (d *queueDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (d *queueDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		d.client = c
-	}
-}
-
 // Read gets the queue and its list entry.
 func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg queueItemModel
@@ -168,18 +160,18 @@ func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	name := cfg.Name.ValueString()
-	got, err := d.client.GetQueue(ctx, name)
+	got, err := d.Client.GetQueue(ctx, name)
 	if err == nil {
 		var item *client.Queue
-		item, err = d.client.FindQueueListItem(ctx, name)
+		item, err = d.Client.FindQueueListItem(ctx, name)
 		if err == nil {
 			merged := mergeListItem(*got, *item)
 			got = &merged
 		}
 	}
 	if client.IsNotFound(err) {
-		resp.Diagnostics.AddError(errRead, fmt.Sprintf("No queue is named %q (of any type) in this project and "+
-			"region. Check the name, or list queues with the dli_queues data source.\n\n%s", name, err))
+		framework.AddErrorf(&resp.Diagnostics, errRead, "No queue is named %q (of any type) in this project and "+
+			"region. Check the name, or list queues with the dli_queues data source.\n\n%s", name, err)
 		return
 	}
 	if err != nil {

@@ -31,7 +31,7 @@ const TypeAll = "all"
 func NewListDataSource() datasource.DataSource { return &queuesDataSource{} }
 
 type queuesDataSource struct {
-	client *client.Client
+	framework.DataSourceBase
 }
 
 // queuesModel is the configuration and result of dli_queues.
@@ -89,13 +89,6 @@ func (d *queuesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-// Configure takes the provider's client; it is nil while Terraform only validates.
-func (d *queuesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if c := framework.ClientFrom(req.ProviderData, &resp.Diagnostics); c != nil {
-		d.client = c
-	}
-}
-
 // Read lists the queues with DLI's filters, then keeps those of the pool asked for.
 func (d *queuesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m queuesModel
@@ -110,7 +103,7 @@ func (d *queuesDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	queues, err := d.client.ListQueues(ctx, f)
+	queues, err := d.Client.ListQueues(ctx, f)
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, "Error Listing DLI Queues", err)
 		return

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/migrate"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
 )
@@ -17,7 +17,8 @@ import (
 // importName turns an import id into the queue's name. Besides the name it
 // takes what users of the huaweicloud provider have: its import form
 // <queue_type>/<name>, and the queue's resource id (a UUID), the id in their
-// huaweicloud_dli_queue state, which is resolved through the queue list.
+// huaweicloud_dli_queue state, which is resolved through the queue list (see
+// queueNameByResourceID).
 func (r *queueResource) importName(ctx context.Context, id string) (string, error) {
 	if typ, name, ok := strings.Cut(id, "/"); ok {
 		if (typ != TypeSQL && typ != TypeGeneral) || name == "" {
@@ -29,20 +30,10 @@ func (r *queueResource) importName(ctx context.Context, id string) (string, erro
 	if !migrate.IsUUID(id) {
 		return id, nil
 	}
-	if r.client == nil {
+	if r.Client == nil {
 		return "", fmt.Errorf("the provider is not configured, so the resource id %s cannot be resolved to a queue name", id)
 	}
-	queues, err := r.client.ListQueues(ctx, client.QueueFilter{Type: "all"})
-	if err != nil {
-		return "", fmt.Errorf("listing queues to find resource id %s: %w", id, err)
-	}
-	for _, q := range queues {
-		if strings.EqualFold(q.ResourceID, id) {
-			return q.Name, nil
-		}
-	}
-	return "", fmt.Errorf("no queue has the resource id %s. Import a queue by its name, <queue_type>/<name>, "+
-		"or its resource id (the id of a huaweicloud_dli_queue)", id)
+	return queueNameByResourceID(ctx, r.Client, id)
 }
 
 func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -50,7 +41,7 @@ func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStat
 	// importName); Read fills in everything else.
 	name, err := r.importName(ctx, req.ID)
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		framework.AddError(&resp.Diagnostics, errImport, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)

@@ -120,28 +120,6 @@ func (m *queueModel) applyListItem(q *client.Queue) {
 	}
 }
 
-// nullUnknowns replaces every unknown value by null, so that a model taken from
-// the plan can be saved as state before the API has reported everything.
-func (m *queueModel) nullUnknowns() {
-	for _, s := range []*types.String{&m.ID, &m.PoolName, &m.QueueType, &m.Description, &m.Platform,
-		&m.Feature, &m.Engine, &m.EnterpriseProjectID, &m.Owner, &m.CreatedAt, &m.ResourceType} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
-		}
-	}
-	for _, n := range []*types.Int64{&m.ResourceMode, &m.QueueID, &m.CUSpec, &m.CUScaleOutLimit, &m.CUScaleInLimit} {
-		if n.IsUnknown() {
-			*n = types.Int64Null()
-		}
-	}
-	if m.Labels.IsUnknown() {
-		m.Labels = types.SetNull(types.StringType)
-	}
-	if m.Tags.IsUnknown() {
-		m.Tags = types.MapNull(types.StringType)
-	}
-}
-
 // labelsValue is the labels set an import records; none is an empty set,
 // which an unset argument and [] both plan as (planmod.NoneIsEmpty).
 func labelsValue(labels []string) types.Set {

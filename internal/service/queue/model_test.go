@@ -120,18 +120,6 @@ func TestImportFillsListOnlyAttributes(t *testing.T) {
 	}
 }
 
-func TestNullUnknowns(t *testing.T) {
-	m := queueModel{ID: types.StringUnknown(), Platform: types.StringUnknown(), QueueID: types.Int64Unknown(),
-		Labels: types.SetUnknown(types.StringType), Name: types.StringValue("q")}
-	m.nullUnknowns()
-	if !m.ID.IsNull() || !m.Platform.IsNull() || !m.QueueID.IsNull() || !m.Labels.IsNull() {
-		t.Errorf("unknowns left: %+v", m)
-	}
-	if m.Name.ValueString() != "q" {
-		t.Error("known values must stay")
-	}
-}
-
 func TestLabelsValue(t *testing.T) {
 	if v := labelsValue(nil); v.IsNull() || len(v.Elements()) != 0 {
 		t.Errorf("no labels = %s, want [] (what unset and [] both plan as)", v)

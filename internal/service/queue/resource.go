@@ -4,13 +4,10 @@ package queue
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -19,7 +16,6 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
-	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
 var (
@@ -37,13 +33,12 @@ const (
 	errUpdate = "Error Scaling DLI Queue"
 	errExtras = "Error Updating DLI Queue"
 	errDelete = "Error Deleting DLI Queue"
+	errImport = "Error Importing DLI Queue"
 )
-
-const defaultTimeout = defaultTimeoutMinutes * time.Minute
 
 // queueResource manages one dli_queue.
 type queueResource struct {
-	client *client.Client
+	framework.ResourceBase
 }
 
 // NewResource returns the dli_queue resource.
@@ -55,39 +50,13 @@ func (r *queueResource) Metadata(_ context.Context, req resource.MetadataRequest
 	resp.TypeName = req.ProviderTypeName + "_queue"
 }
 
-func (r *queueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = framework.ClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}, policyCUValidator{}, sparkDriverPlaceValidator{}}
-}
-
-// ModifyPlan refuses, at plan time, a size change DLI cannot make in place
-// (see standaloneScaleRefusal); it needs the prior state, which validators
-// do not see.
-func (r *queueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var plan, prior queueModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if msg := standaloneScaleRefusal(prior, plan); msg != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "DLI Cannot Scale This Queue", msg)
-	}
-}
-
 func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan queueModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	timeout, diags := plan.Timeouts.Create(ctx, framework.QueueTimeouts.Create)
 	resp.Diagnostics.Append(diags...)
 	in := plan.createInput(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -107,15 +76,14 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	// the API has not reported yet is null until the next read fills it.
 	// The extras are not applied yet: the state says so until they are.
 	state := plan
-	state.nullUnknowns()
 	state.ScalingPolicies, state.SparkDriver = nullPolicies(), nullSparkDriver()
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
 	saved := false
-	q, err := r.waitForCU(ctx, plan.Name.ValueString(), plan.CUCount.ValueInt64(), true, func(q *client.Queue) {
+	q, err := waitQueueCreated(ctx, r.Client, plan.Name.ValueString(), plan.CUCount.ValueInt64(), func(q *client.Queue) {
 		// The first answer carries the resource id: save it at once.
 		if saved {
 			return
@@ -133,7 +101,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	state.applyGet(q)
 
 	if state.needsListItem() {
-		item, err := r.client.FindQueueListItem(ctx, plan.Name.ValueString())
+		item, err := r.Client.FindQueueListItem(ctx, plan.Name.ValueString())
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 			framework.AddError(&resp.Diagnostics, errCreate, err)
@@ -149,7 +117,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	// A queue replaced under the same name goes back to the connections it
 	// was unbound from before its delete.
-	if warning := bindings.RebindRecreated(ctx, r.client, client.BindQueue, plan.Name.ValueString()); warning != "" {
+	if warning := bindings.RebindRecreated(ctx, r.Client, client.BindQueue, plan.Name.ValueString()); warning != "" {
 		resp.Diagnostics.AddWarning("DLI Queue Not Bound Back To Its Connections", warning)
 	}
 }
@@ -165,10 +133,9 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 
 	// One request per refresh: GET one queue has everything but the
 	// list-only attributes, which cannot change and stay as in the state.
-	q, err := r.client.GetQueue(ctx, name)
+	q, err := r.Client.GetQueue(ctx, name)
 	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "DLI queue is gone, removing it from the state", map[string]any{"name": name})
-		resp.State.RemoveResource(ctx)
+		framework.RemoveVanished(ctx, resp, "queue", name)
 		return
 	}
 	if err != nil {
@@ -180,7 +147,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	// After an import the list-only attributes are unknown to the state:
 	// the queue list (of every type, so general queues are found) has them.
 	if state.needsListItem() {
-		item, err := r.client.FindQueueListItem(ctx, name)
+		item, err := r.Client.FindQueueListItem(ctx, name)
 		if err != nil {
 			framework.AddError(&resp.Diagnostics, errRead, err)
 			return
@@ -194,26 +161,11 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
-	if err := r.readTags(ctx, &state, &resp.Diagnostics); err != nil {
+	if state.Tags, err = tags.Refresh(ctx, r.Client, client.TagQueue, tagID(state), state.Tags, &resp.Diagnostics); err != nil {
 		framework.AddError(&resp.Diagnostics, errRead, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// readTags refreshes the tags through the tag API, which names a queue by
-// its numeric queue_id, when the state tracks them (see tags.Tracked
-// for when a refresh pays this request).
-func (r *queueResource) readTags(ctx context.Context, m *queueModel, diags *diag.Diagnostics) error {
-	if !tags.Tracked(m.Tags) {
-		return nil
-	}
-	got, err := r.client.GetTags(ctx, client.TagQueue, tagID(*m))
-	if err != nil {
-		return err
-	}
-	m.Tags = tags.Value(m.Tags, got, diags)
-	return nil
 }
 
 // tagID is the queue's id in the tag API: its queue_id.
@@ -228,7 +180,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	timeout, diags := plan.Timeouts.Update(ctx, framework.QueueTimeouts.Update)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -250,7 +202,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	state.Tags = prior.Tags
 	if !plan.Tags.Equal(prior.Tags) {
-		err := r.client.UpdateTags(ctx, client.TagQueue, tagID(prior),
+		err := r.Client.UpdateTags(ctx, client.TagQueue, tagID(prior),
 			tags.FromMap(ctx, prior.Tags, &resp.Diagnostics), tags.FromMap(ctx, plan.Tags, &resp.Diagnostics))
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
@@ -267,7 +219,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resize && !pooled {
 		// A standalone queue is scaled with the queue action, by the difference.
 		tflog.Debug(ctx, "scaling DLI queue", map[string]any{"name": name, "from": prior.CUCount.ValueInt64(), "to": target})
-		if err := r.client.ScaleQueue(ctx, name, target-prior.CUCount.ValueInt64()); err != nil {
+		if err := r.Client.ScaleQueue(ctx, name, target-prior.CUCount.ValueInt64()); err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, prior)...)
 			framework.AddError(&resp.Diagnostics, errUpdate, err)
 			return
@@ -289,7 +241,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	if resize {
-		q, err := r.waitForCU(ctx, name, target, false, nil)
+		q, err := waitQueueScaled(ctx, r.Client, name, prior.CUCount.ValueInt64(), target)
 		if err != nil {
 			resp.Diagnostics.Append(resp.State.Set(ctx, kept())...)
 			framework.AddError(&resp.Diagnostics, errUpdate, err)
@@ -304,21 +256,6 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 }
 
-// resizeDefaultPolicy sizes a queue in a pool whose scaling policies this
-// resource does not manage: the default policy (00:00-24:00) becomes
-// min_cu = max_cu = cu, and the other windows DLI holds are sent back as they
-// are, since the policy API replaces the whole list.
-func (r *queueResource) resizeDefaultPolicy(ctx context.Context, pool, name string, cu int64) error {
-	pq, err := r.client.FindPoolQueue(ctx, pool, name)
-	if err != nil {
-		return err
-	}
-	policies := withDefaultSize(pq.ScalingPolicies, cu)
-	tflog.Debug(ctx, "resizing DLI queue through its default scaling policy",
-		map[string]any{"name": name, "pool": pool, "cu_count": cu, "policies": len(policies)})
-	return r.client.UpdateQueueScalingPolicies(ctx, pool, name, policies)
-}
-
 // isPooled reports whether the model is of a queue inside an elastic resource pool.
 func isPooled(m queueModel) bool {
 	return known(m.PoolName) && m.PoolName.ValueString() != ""
@@ -330,7 +267,7 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	timeout, diags := state.Timeouts.Delete(ctx, framework.QueueTimeouts.Delete)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -340,72 +277,45 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 	name := state.Name.ValueString()
 	// A pool deleted in the same run waits for queues marked here.
-	forget := r.client.MarkQueueDeleting(name)
+	forget := r.Client.MarkQueueDeleting(name)
 	// DLI refuses to delete a queue that a connection binds, and a deleted
 	// queue cannot stay bound: unbind it first.
-	if err := bindings.UnbindFromConnections(ctx, r.client, client.BindQueue, name); err != nil {
+	if err := bindings.UnbindFromConnections(ctx, r.Client, client.BindQueue, name); err != nil {
 		forget()
 		framework.AddError(&resp.Diagnostics, errDelete, err)
 		return
 	}
 	tflog.Debug(ctx, "deleting DLI queue", map[string]any{"name": name})
-	err := r.client.DeleteQueue(ctx, name)
+	err := r.Client.DeleteQueue(ctx, name)
 	if client.IsNotFound(err) {
 		return
 	}
 	if err != nil {
 		forget()
-		resp.Diagnostics.AddError(errDelete, deleteDetail(err))
+		framework.AddError(&resp.Diagnostics, errDelete, deleteError{err})
 		return
 	}
-	_, err = wait.For(ctx, fmt.Sprintf("DLI queue %q to be deleted", name), wait.Slow, false,
-		func(ctx context.Context) (struct{}, string, bool, error) {
-			_, err := r.client.GetQueue(ctx, name)
-			if client.IsNotFound(err) {
-				return struct{}{}, "gone", true, nil
-			}
-			if err != nil {
-				return struct{}{}, "", false, err
-			}
-			return struct{}{}, "still present", false, nil
-		})
+	err = waitQueueDeleted(ctx, r.Client, name)
+
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, errDelete, err)
 	}
 }
 
-// waitForCU polls GET one queue until it reports target CUs. While creating,
-// a queue that is not visible yet is waited for (allowMissing); while scaling
-// it is an error. seen, when set, receives every successful answer.
-func (r *queueResource) waitForCU(ctx context.Context, name string, target int64, allowMissing bool,
-	seen func(*client.Queue)) (*client.Queue, error) {
-	what := fmt.Sprintf("DLI queue %q to reach %d CUs", name, target)
-	return wait.For(ctx, what, wait.Slow, false, func(ctx context.Context) (*client.Queue, string, bool, error) {
-		q, err := r.client.GetQueue(ctx, name)
-		if allowMissing && client.IsNotFound(err) {
-			return nil, "not visible yet", false, nil
-		}
-		if err != nil {
-			return nil, "", false, err
-		}
-		if seen != nil {
-			seen(q)
-		}
-		return q, fmt.Sprintf("%d CUs", q.CUCount), q.CUCount == target, nil
-	})
+// deleteError explains a refused deletion. DLI's message names the blocker
+// (a connection the queue is bound to, running jobs); the hint says what to do.
+type deleteError struct{ err error }
+
+func (e deleteError) Error() string {
+	if !client.IsInvalid(e.err) {
+		return e.err.Error()
+	}
+	return e.err.Error() + "\n\nDLI refused to delete the queue. If jobs are running on it, wait for them to finish " +
+		"or cancel them; if a connection was bound to it meanwhile (the provider unbinds it from every " +
+		"connection just before the delete), unbind it; then run apply again."
 }
 
-// deleteDetail explains a refused deletion. DLI's message names the blocker
-// (a connection the queue is bound to, running jobs); the hint says what to do.
-func deleteDetail(err error) string {
-	detail := framework.Explain(err)
-	if client.IsInvalid(err) {
-		detail += "\n\nDLI refused to delete the queue. If jobs are running on it, wait for them to finish " +
-			"or cancel them; if a connection was bound to it meanwhile (the provider unbinds it from every " +
-			"connection just before the delete), unbind it; then run apply again."
-	}
-	return detail
-}
+func (e deleteError) Unwrap() error { return e.err }
 
 // updatePoliciesAndDriver applies the planned scaling policies and Spark driver settings
 // where they differ from state (what DLI has now), and records each one in
@@ -427,7 +337,7 @@ func (r *queueResource) readPoliciesAndDriver(ctx context.Context, state *queueM
 	name := state.Name.ValueString()
 	inPool := isPooled(*state)
 	if inPool && (!planmod.IsNone(state.ScalingPolicies) || imported) {
-		pq, err := r.client.FindPoolQueue(ctx, state.PoolName.ValueString(), name)
+		pq, err := r.Client.FindPoolQueue(ctx, state.PoolName.ValueString(), name)
 		if err != nil {
 			return err
 		}
@@ -461,16 +371,4 @@ func (r *queueResource) readPoliciesAndDriver(ctx context.Context, state *queueM
 		}
 	}
 	return nil
-}
-
-// diagsError turns conversion errors (a schema/model mismatch, a bug) into an error.
-func diagsError(diags diag.Diagnostics) error {
-	if !diags.HasError() {
-		return nil
-	}
-	var errs []error
-	for _, d := range diags.Errors() {
-		errs = append(errs, fmt.Errorf("%s: %s", d.Summary(), d.Detail()))
-	}
-	return errors.Join(errs...)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 )
 
@@ -161,12 +162,12 @@ func (r *queueResource) updatePolicies(ctx context.Context, state *queueModel, p
 		if !planmod.IsNone(plan.ScalingPolicies) {
 			policies = policyInputs(policiesFrom(ctx, plan.ScalingPolicies, &diags))
 		}
-		if err := diagsError(diags); err != nil {
+		if err := framework.DiagsError(diags); err != nil {
 			return err
 		}
 		pool := state.PoolName.ValueString()
 		tflog.Debug(ctx, "updating scaling policies of DLI queue", map[string]any{"name": name, "pool": pool, "policies": len(policies)})
-		if err := r.client.UpdateQueueScalingPolicies(ctx, pool, name, policies); err != nil {
+		if err := r.Client.UpdateQueueScalingPolicies(ctx, pool, name, policies); err != nil {
 			return err
 		}
 		state.ScalingPolicies = plan.ScalingPolicies
@@ -334,4 +335,19 @@ func (policiesNeedPoolValidator) ValidateResource(ctx context.Context, req resou
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("scaling_policies"), "Scaling Policies Need An Elastic Resource Pool",
 		"Only a queue inside an elastic resource pool has scaling policies; set elastic_resource_pool_name or remove scaling_policies.")
+}
+
+// resizeDefaultPolicy sizes a queue in a pool whose scaling policies this
+// resource does not manage: the default policy (00:00-24:00) becomes
+// min_cu = max_cu = cu, and the other windows DLI holds are sent back as they
+// are, since the policy API replaces the whole list.
+func (r *queueResource) resizeDefaultPolicy(ctx context.Context, pool, name string, cu int64) error {
+	pq, err := r.Client.FindPoolQueue(ctx, pool, name)
+	if err != nil {
+		return err
+	}
+	policies := withDefaultSize(pq.ScalingPolicies, cu)
+	tflog.Debug(ctx, "resizing DLI queue through its default scaling policy",
+		map[string]any{"name": name, "pool": pool, "cu_count": cu, "policies": len(policies)})
+	return r.Client.UpdateQueueScalingPolicies(ctx, pool, name, policies)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -19,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
@@ -54,9 +54,6 @@ const resourceModeDedicated = 1
 
 // StandaloneCUs are the sizes a queue outside an elastic resource pool may have.
 var StandaloneCUs = []int64{16, 64, 256}
-
-// Default timeouts: queues take minutes on the real service.
-const defaultTimeoutMinutes = 30
 
 func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -231,7 +228,7 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"scaling_policies": scalingPoliciesAttribute(),
 			"spark_driver":     sparkDriverAttribute(),
-			"timeouts":         timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":         framework.QueueTimeouts.Attribute(ctx),
 		},
 	}
 }

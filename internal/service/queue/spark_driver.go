@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 )
 
 // Spark driver settings: the v3 queue properties API behind spark_driver.
@@ -137,16 +138,16 @@ func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel
 	if !plan.SparkDriver.Equal(state.SparkDriver) {
 		var diags diag.Diagnostics
 		set, del := propertyChanges(sparkDriverFrom(ctx, state.SparkDriver, &diags), sparkDriverFrom(ctx, plan.SparkDriver, &diags))
-		if err := diagsError(diags); err != nil {
+		if err := framework.DiagsError(diags); err != nil {
 			return err
 		}
 		// Deletions first: lowering max_instance while dropping
 		// max_prefetch_instance must not meet the old prefetch value.
 		tflog.Debug(ctx, "updating properties of DLI queue", map[string]any{"name": name, "set": len(set), "delete": del})
-		if err := r.client.DeleteQueueProperties(ctx, name, del); err != nil {
+		if err := r.Client.DeleteQueueProperties(ctx, name, del); err != nil {
 			return err
 		}
-		if err := r.client.SetQueueProperties(ctx, name, set); err != nil {
+		if err := r.Client.SetQueueProperties(ctx, name, set); err != nil {
 			return err
 		}
 		state.SparkDriver = plan.SparkDriver
@@ -157,13 +158,13 @@ func (r *queueResource) updateSparkDriver(ctx context.Context, state *queueModel
 // readSparkDriver reads the queue's properties as a spark_driver value; prior
 // is the value in the state.
 func (r *queueResource) readSparkDriver(ctx context.Context, name string, prior types.Object, imported bool) (types.Object, error) {
-	props, err := r.client.GetQueueProperties(ctx, name)
+	props, err := r.Client.GetQueueProperties(ctx, name)
 	if err != nil {
 		return prior, err
 	}
 	var diags diag.Diagnostics
 	priorDriver := sparkDriverFrom(ctx, prior, &diags)
-	if err := diagsError(diags); err != nil {
+	if err := framework.DiagsError(diags); err != nil {
 		return prior, err
 	}
 	return sparkDriverValue(props, priorDriver, imported)

@@ -219,3 +219,7 @@ const systemQueueName = "default"
 func noPool(pool types.String) bool {
 	return pool.IsNull() || (!pool.IsUnknown() && pool.ValueString() == "")
 }
+
+func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}, policyCUValidator{}, sparkDriverPlaceValidator{}}
+}

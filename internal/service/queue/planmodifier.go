@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -64,5 +65,23 @@ func (leavingPoolModifier) PlanModifyString(_ context.Context, req planmodifier.
 		// standalone queue's pool is what DLI will report.
 		resp.PlanValue = types.StringUnknown()
 		resp.RequiresReplace = true
+	}
+}
+
+// ModifyPlan refuses, at plan time, a size change DLI cannot make in place
+// (see standaloneScaleRefusal); it needs the prior state, which validators
+// do not see.
+func (r *queueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, prior queueModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if msg := standaloneScaleRefusal(prior, plan); msg != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "DLI Cannot Scale This Queue", msg)
 	}
 }
