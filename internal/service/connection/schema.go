@@ -192,7 +192,11 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"peering's ID) and `err_msg` (why the peering FAILED, if it did).",
 				PlanModifiers: []planmodifier.List{unchangedBindings{}},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+		// A block, not an attribute: configurations copied from the huaweicloud provider write
+		// `timeouts { create = "..." }`, and the state holds the same object either way.
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }

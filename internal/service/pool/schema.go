@@ -157,7 +157,11 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:    true,
 				ElementType: types.StringType,
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+		// A block, not an attribute: configurations copied from the huaweicloud provider write
+		// `timeouts { create = "..." }`, and the state holds the same object either way.
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }

@@ -231,7 +231,11 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"scaling_policies": scalingPoliciesAttribute(),
 			"spark_driver":     sparkDriverAttribute(),
-			"timeouts":         timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+		// A block, not an attribute: configurations copied from the huaweicloud provider write
+		// `timeouts { create = "..." }`, and the state holds the same object either way.
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }
