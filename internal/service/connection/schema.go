@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -15,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
@@ -59,8 +59,10 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"subnet_id": schema.StringAttribute{
 				Required: true,
-				Description: "Network ID of the subnet to connect to (the API's dest_network_id). " +
-					"Changing it creates a new connection.",
+				Description: "ID of the VPC subnet to connect to (the API's dest_network_id): the subnet ID the VPC " +
+					"console and API show. With the huaweicloud provider, pass `huaweicloud_vpc_subnet.<name>.id`, " +
+					"not its `ipv4_subnet_id` (or the deprecated `subnet_id`), which are the OpenStack (Neutron) " +
+					"subnet ID. Changing it creates a new connection.",
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
@@ -193,10 +195,8 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 				PlanModifiers: []planmodifier.List{unchangedBindings{}},
 			},
 		},
-		// A block, not an attribute: configurations copied from the huaweicloud provider write
-		// `timeouts { create = "..." }`, and the state holds the same object either way.
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": framework.TimeoutsBlock(ctx),
 		},
 	}
 }

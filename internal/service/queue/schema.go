@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -19,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 	"github.com/opendli/terraform-provider-dli/internal/tags"
 	"github.com/opendli/terraform-provider-dli/internal/validate"
@@ -232,10 +232,8 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"scaling_policies": scalingPoliciesAttribute(),
 			"spark_driver":     sparkDriverAttribute(),
 		},
-		// A block, not an attribute: configurations copied from the huaweicloud provider write
-		// `timeouts { create = "..." }`, and the state holds the same object either way.
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": framework.TimeoutsBlock(ctx),
 		},
 	}
 }
