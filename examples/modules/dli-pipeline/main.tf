@@ -1,9 +1,10 @@
 # A small module a platform team might publish: one elastic resource pool and
 # the queues of a data pipeline inside it. tests/ checks it with `tofu test`
-# against the DLI emulator, offline (see the guide "Testing modules offline").
+# (or `terraform test` from Terraform 1.6) against the DLI emulator, offline:
+# see the guide "Testing modules offline".
 
 terraform {
-  required_version = ">= 1.6.0"
+  required_version = ">= 1.5.0"
   required_providers {
     dli = {
       source  = "opendli/dli"
