@@ -9,6 +9,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=.ci/emulator.sh
+. "$root/.ci/emulator.sh"
 cd "$root"
 : "${TOFU:?set TOFU to the OpenTofu CLI (make test-module-offline does)}"
 module="${1:-examples/modules/dli-pipeline}"
@@ -27,26 +29,8 @@ mkdir -p "$work/plugins" "$work/module"
 go build -o "$work/plugins/terraform-provider-dli" .
 go build -o "$work/dli-emulator" ./cmd/dli-emulator
 
-# Throwaway keys: the emulator checks every signature against them.
-access_key="TESTAK$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
-secret_key="$(od -An -N20 -tx1 /dev/urandom | tr -d ' \n')"
-DLI_EMULATOR_ACCESS_KEY="$access_key" DLI_EMULATOR_SECRET_KEY="$secret_key" \
-	"$work/dli-emulator" -listen 127.0.0.1:0 >"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-url=""
-for _ in $(seq 1 200); do
-	line=$(head -n 1 "$work/emulator.log" 2>/dev/null || true)
-	case "$line" in
-	"dli-emulator listening on "*) url=${line#dli-emulator listening on }; break ;;
-	esac
-	kill -0 "$emulator_pid" 2>/dev/null || break
-	sleep 0.1
-done
-if [ -z "$url" ]; then
-	echo "test-module-offline: the emulator did not start:" >&2
-	cat "$work/emulator.log" >&2
-	exit 1
-fi
+start_emulator "$work/dli-emulator" "$work/emulator.log"
+url="$emulator_url"
 
 # The module's own directory stays clean: tofu writes .terraform and the
 # lock file into a copy.
