@@ -15,13 +15,7 @@ cd "$root"
 
 work=$(mktemp -d)
 emulator_pid=""
-cleanup() {
-	if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
-		kill -TERM "$emulator_pid" && wait "$emulator_pid" || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'stop_emulator; rm -rf "$work"' EXIT
 
 step() { printf '\n=== %s\n' "$*"; }
 

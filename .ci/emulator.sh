@@ -5,7 +5,7 @@
 # start_emulator BINARY LOG [FLAG...] starts BINARY on a free loopback port
 # with throwaway keys, waits for the address line it prints and sets
 # emulator_pid, emulator_url, access_key and secret_key. The caller stops it
-# (kill -TERM "$emulator_pid") in its own cleanup.
+# with stop_emulator, normally from its EXIT trap.
 start_emulator() {
 	local bin="$1" log="$2"
 	shift 2
@@ -32,4 +32,12 @@ start_emulator() {
 	echo "the emulator did not start:" >&2
 	cat "$log" >&2
 	return 1
+}
+
+# stop_emulator stops the emulator start_emulator started, if it still runs,
+# and waits for it to shut down.
+stop_emulator() {
+	if [ -n "${emulator_pid:-}" ] && kill -0 "$emulator_pid" 2>/dev/null; then
+		kill -TERM "$emulator_pid" && wait "$emulator_pid" || true
+	fi
 }

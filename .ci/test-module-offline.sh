@@ -17,13 +17,7 @@ module="${1:-examples/modules/dli-pipeline}"
 
 work=$(mktemp -d)
 emulator_pid=""
-cleanup() {
-	if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
-		kill -TERM "$emulator_pid" && wait "$emulator_pid" || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'stop_emulator; rm -rf "$work"' EXIT
 
 mkdir -p "$work/plugins" "$work/module"
 go build -o "$work/plugins/terraform-provider-dli" .
