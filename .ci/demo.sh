@@ -8,18 +8,14 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=.ci/emulator.sh
+. "$root/.ci/emulator.sh"
 cd "$root"
 : "${TERRAFORM:?set TERRAFORM to the Terraform CLI (make demo does)}"
 
 work=$(mktemp -d)
 emulator_pid=""
-cleanup() {
-	if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
-		kill -TERM "$emulator_pid" && wait "$emulator_pid" || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'stop_emulator; rm -rf "$work"' EXIT
 
 step() { printf '\n=== %s\n' "$*"; }
 
@@ -29,28 +25,10 @@ go build -o "$work/plugins/terraform-provider-dli" .
 go build -o "$work/dli-emulator" ./cmd/dli-emulator
 
 step "start the DLI emulator"
-access_key="DEMOAK$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
-secret_key="$(od -An -N20 -tx1 /dev/urandom | tr -d ' \n')"
 # Delays of the same order as the real service's steps, shortened to seconds.
-DLI_EMULATOR_ACCESS_KEY="$access_key" DLI_EMULATOR_SECRET_KEY="$secret_key" \
-	"$work/dli-emulator" -listen 127.0.0.1:0 \
-	-pool-delay 5s -scale-delay 3s -queue-delay 3s -peering-delay 4s -delete-delay 2s \
-	>"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-url=""
-for _ in $(seq 1 200); do
-	line=$(head -n 1 "$work/emulator.log" 2>/dev/null || true)
-	case "$line" in
-	"dli-emulator listening on "*) url=${line#dli-emulator listening on }; break ;;
-	esac
-	kill -0 "$emulator_pid" 2>/dev/null || break
-	sleep 0.1
-done
-if [ -z "$url" ]; then
-	echo "the emulator did not start:" >&2
-	cat "$work/emulator.log" >&2
-	exit 1
-fi
+start_emulator "$work/dli-emulator" "$work/emulator.log" \
+	-pool-delay 5s -scale-delay 3s -queue-delay 3s -peering-delay 4s -delete-delay 2s
+url="$emulator_url"
 echo "emulator at $url"
 
 # Terraform uses the provider just built instead of looking in a registry.

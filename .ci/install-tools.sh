@@ -5,7 +5,7 @@
 # second run costs nothing. No prebuilt binaries are downloaded: the Go
 # module proxy is the only network source.
 #
-# Usage: .ci/install-tools.sh [terraform|tofu|golangci-lint|tfplugindocs|goreleaser]...
+# Usage: .ci/install-tools.sh [terraform|terraform18|tofu|golangci-lint|tfplugindocs|goreleaser]...
 # With no arguments every tool the tests need is installed; goreleaser, which
 # only `make release-snapshot` uses, is built when asked for by name. The cache directory is
 # DLI_TOOLS_CACHE (default: $HOME/.cache/terraform-provider-dli).
@@ -19,6 +19,10 @@
 set -euo pipefail
 
 TF_VERSION="${TF_VERSION:-1.5.7}"
+# A second Terraform for what 1.5 cannot do: `moved` blocks across resource
+# types (huaweicloud_dli_* to dli_*) need 1.8. 1.8.5 is the newest Terraform
+# whose module still builds with `go install`.
+TF18_VERSION="${TF18_VERSION:-1.8.5}"
 TOFU_VERSION="${TOFU_VERSION:-1.12.6}"
 GOLANGCI_LINT_VERSION="${GOLANGCI_LINT_VERSION:-2.15.0}"
 TFPLUGINDOCS_VERSION="${TFPLUGINDOCS_VERSION:-0.25.0}"
@@ -118,6 +122,10 @@ install_one() {
 		dest="${BIN}/tf-${TF_VERSION}/terraform"
 		works "${dest}" || with_lock "${name}" install_terraform "${dest}"
 		;;
+	terraform18)
+		dest="${BIN}/tf-${TF18_VERSION}/terraform"
+		works "${dest}" || with_lock "${name}" install_terraform18 "${dest}"
+		;;
 	tofu)
 		dest="${BIN}/tofu-${TOFU_VERSION}/tofu"
 		works "${dest}" || with_lock "${name}" install_tofu "${dest}"
@@ -135,7 +143,7 @@ install_one() {
 		works "${dest}" || with_lock "${name}" install_goreleaser "${dest}"
 		;;
 	*)
-		log "unknown tool ${name} (known: terraform tofu golangci-lint tfplugindocs goreleaser)"
+		log "unknown tool ${name} (known: terraform terraform18 tofu golangci-lint tfplugindocs goreleaser)"
 		return 2
 		;;
 	esac
@@ -148,6 +156,12 @@ install_terraform() {
 	works "$1" && return 0
 	log "building Terraform ${TF_VERSION} from source (about 3-5 minutes, once)"
 	build_into "$1" terraform go_install "github.com/hashicorp/terraform@v${TF_VERSION}"
+}
+
+install_terraform18() {
+	works "$1" && return 0
+	log "building Terraform ${TF18_VERSION} from source (about 4-6 minutes, once)"
+	build_into "$1" terraform go_install "github.com/hashicorp/terraform@v${TF18_VERSION}"
 }
 
 install_tofu() {
@@ -185,7 +199,7 @@ main() {
 
 	local tools=("$@")
 	if [ "${#tools[@]}" -eq 0 ]; then
-		tools=(terraform tofu golangci-lint tfplugindocs)
+		tools=(terraform terraform18 tofu golangci-lint tfplugindocs)
 	fi
 	local t
 	for t in "${tools[@]}"; do

@@ -4,7 +4,8 @@
 # dist/, and then checks what the Terraform and OpenTofu registries need:
 # one zip per OS and architecture, each holding only the provider binary
 # named terraform-provider-dli_vVERSION, and a SHA256SUMS file that covers
-# every zip and the registry manifest.
+# every zip and the registry manifest. Next to them, the dli-emulator
+# archives (tar.gz, zip on Windows) that users run to test modules offline.
 #
 # Usage: .ci/release-snapshot.sh GORELEASER
 set -euo pipefail
@@ -18,6 +19,12 @@ targets=(
 	freebsd_386 freebsd_amd64 freebsd_arm freebsd_arm64
 	linux_386 linux_amd64 linux_arm linux_arm64
 	windows_386 windows_amd64 windows_arm64
+)
+# Every pair the dli-emulator build has.
+emulator_targets=(
+	darwin_amd64 darwin_arm64
+	linux_amd64 linux_arm64
+	windows_amd64 windows_arm64
 )
 
 fail() {
@@ -51,9 +58,24 @@ for t in "${targets[@]}"; do
 	[ "${listing}" = "${binary}" ] || fail "dist/${zip} holds '${listing}', want only ${binary}"
 	zips=$((zips + 1))
 done
-extra="$(find dist -maxdepth 1 -name '*.zip' | wc -l)"
+extra="$(find dist -maxdepth 1 -name "${project}_*.zip" | wc -l)"
 [ "${extra}" -eq "${zips}" ] || fail "dist holds ${extra} zips, want ${zips}"
 (cd dist && grep '\.zip$' "$(basename "${sums}")" | sha256sum --check --quiet -) || fail "checksums do not match the zips"
+
+emulators=0
+for t in "${emulator_targets[@]}"; do
+	archive="dli-emulator_${version}_${t}.tar.gz"
+	binary=dli-emulator
+	case "${t}" in windows_*) archive="dli-emulator_${version}_${t}.zip" binary=dli-emulator.exe ;; esac
+	[ -f "dist/${archive}" ] || fail "missing dist/${archive}"
+	grep -q "  ${archive}\$" "${sums}" || fail "${sums} does not cover ${archive}"
+	case "${archive}" in
+	*.zip) listing="$(unzip -Z1 "dist/${archive}")" ;;
+	*) listing="$(tar -tzf "dist/${archive}")" ;;
+	esac
+	[ "${listing}" = "${binary}" ] || fail "dist/${archive} holds '${listing}', want only ${binary}"
+	emulators=$((emulators + 1))
+done
 
 # The version reaches the binary (and so the User-Agent) through -ldflags:
 # the build for this machine, if it is one of the targets, must report it.
@@ -66,4 +88,5 @@ if [ -f "dist/${project}_${version}_${host}.zip" ]; then
 	rm -rf dist/check
 fi
 
-printf 'release-snapshot: ok: %d zips, manifest and checksums for version %s in dist/\n' "${zips}" "${version}"
+printf 'release-snapshot: ok: %d provider zips, %d dli-emulator archives, manifest and checksums for version %s in dist/\n' \
+	"${zips}" "${emulators}" "${version}"

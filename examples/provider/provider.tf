@@ -1,7 +1,9 @@
 terraform {
+  required_version = ">= 1.5.0"
   required_providers {
     dli = {
-      source = "opendli/dli"
+      source  = "opendli/dli"
+      version = "~> 0.1"
     }
   }
 }

@@ -26,7 +26,9 @@ type validateOutput struct {
 // that the provider's own plan-time validators judge every example.
 func TestAccExamples(t *testing.T) {
 	cli := clitest.New(t)
+	withHuaweicloudDouble(t, cli)
 	t.Run("rejects", func(t *testing.T) { validateRejects(t, cli) })
+	t.Run("rejects_huaweicloud", func(t *testing.T) { validateRejectsHuaweicloud(t, cli) })
 	dirs := exampleDirs(t, filepath.Join(clitest.ModuleRoot(t), "examples"))
 	if len(dirs) < 5 {
 		t.Fatalf("found only %d example directories: %v", len(dirs), dirs)

@@ -27,16 +27,28 @@ var (
 	ConnectionTimeouts = Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 10 * time.Minute}
 )
 
-// Attribute is the timeouts attribute, each description naming its default.
-func (t Timeouts) Attribute(ctx context.Context) schema.Attribute {
+// Block is the `timeouts` block of a resource, each description naming its
+// default. A block, not an attribute, because configurations copied from the
+// huaweicloud provider write `timeouts { create = "..." }`; the state holds
+// the same object either way, so switching from the attribute needed no state
+// upgrade.
+func (t Timeouts) Block(ctx context.Context) schema.Block {
 	describe := func(op string, d time.Duration) string {
 		return fmt.Sprintf("How long %s may take, waits included: a duration such as \"30s\" or \"2h45m\" "+
 			"(units s, m, h). Default: %dm.", op, int(d.Minutes()))
 	}
-	return timeouts.Attributes(ctx, timeouts.Opts{
+	b := timeouts.Block(ctx, timeouts.Opts{
 		Create: true, Update: true, Delete: true,
 		CreateDescription: describe("the create", t.Create),
 		UpdateDescription: describe("an update", t.Update),
 		DeleteDescription: describe("the delete", t.Delete),
 	})
+	// The timeouts module leaves the block itself undescribed, which would
+	// leave a bare name in the generated docs.
+	if nb, ok := b.(schema.SingleNestedBlock); ok {
+		nb.Description = "How long each operation may take. Written as a block " +
+			"(`timeouts { create = \"90m\" }`), as in the huaweicloud provider."
+		return nb
+	}
+	return b
 }

@@ -227,7 +227,7 @@ func TestAccScenario_connectionCreateTimeout(t *testing.T) {
 	s := newStack("sc_ctimeout")
 	config := func(timeout string) string {
 		return env.Config(strings.Replace(s.hcl(128, 16), "  queues                 = [dli_queue.q.name]",
-			"  queues                 = [dli_queue.q.name]\n  timeouts               = { create = \""+timeout+"\" }", 1))
+			"  queues                 = [dli_queue.q.name]\n  timeouts { create = \""+timeout+"\" }", 1))
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

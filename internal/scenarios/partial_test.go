@@ -72,7 +72,7 @@ resource "dli_queue" "q" {
   name                       = %q
   elastic_resource_pool_name = dli_elastic_resource_pool.p.name
   cu_count                   = 16
-  timeouts                   = { create = "2s" }
+  timeouts { create = "2s" }
 }
 `, s.queue)
 			},

@@ -45,7 +45,7 @@ func TestAccScenario_restartMidApply(t *testing.T) {
 	// end inside the 4-second outage for the apply to fail.
 	provider := strings.Replace(env.ProviderBlock(), "project_id", "max_retries  = 1\n  project_id", 1)
 	stackHCL := strings.Replace(s.hcl(128, 16), `  description = "scenario"`,
-		`  description = "scenario"`+"\n  timeouts    = { create = \"2s\" }", 1)
+		`  description = "scenario"`+"\n  timeouts { create = \"2s\" }", 1)
 	config := provider + stackHCL
 
 	// The restart runs beside the apply; it reports through restarted (an

@@ -12,7 +12,7 @@ resource "dli_elastic_resource_pool" "example" {
     team = "analytics"
   }
 
-  timeouts = {
+  timeouts {
     create = "90m"
   }
 }

@@ -4,7 +4,7 @@ variable "vpc_id" {
 }
 
 variable "subnet_id" {
-  description = "Network ID of a subnet of that VPC."
+  description = "ID of a subnet of that VPC (with the huaweicloud provider: huaweicloud_vpc_subnet.<name>.id)."
   type        = string
 }
 

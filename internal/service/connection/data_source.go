@@ -59,7 +59,7 @@ func itemAttributes() map[string]schema.Attribute {
 		"name":      str("Name of the connection."),
 		"status":    str("Status of the connection: ACTIVE, or DELETED for a connection DLI still reports after deleting it."),
 		"vpc_id":    str("ID of the VPC the connection reaches (the API's dest_vpc_id)."),
-		"subnet_id": str("Network ID of the subnet the connection reaches (the API's dest_network_id)."),
+		"subnet_id": str("ID of the VPC subnet the connection reaches (the API's dest_network_id; the `id` of a huaweicloud_vpc_subnet)."),
 		"elastic_resource_pools": names("Names of the elastic resource pools bound to the connection, sorted; " +
 			"bindings tells the state of each peering."),
 		"queues": names("Names of the queues bound to the connection, sorted."),

@@ -700,7 +700,7 @@ func TestAccEnhancedConnection_deleteWhileCreating(t *testing.T) {
 			return fmt.Errorf("no connection delete was refused: the destroy did not meet a CREATING peering")
 		},
 		Steps: []resource.TestStep{{
-			Config:      env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, `  timeouts = { create = "1s" }`)),
+			Config:      env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, `  timeouts { create = "1s" }`)),
 			ExpectError: regexp.MustCompile(`(?i)timeout|deadline`),
 		}},
 	})

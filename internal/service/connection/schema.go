@@ -59,8 +59,10 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"subnet_id": schema.StringAttribute{
 				Required: true,
-				Description: "Network ID of the subnet to connect to (the API's dest_network_id). " +
-					"Changing it creates a new connection.",
+				Description: "ID of the VPC subnet to connect to (the API's dest_network_id): the subnet ID the VPC " +
+					"console and API show. With the huaweicloud provider, pass `huaweicloud_vpc_subnet.<name>.id`, " +
+					"not its `ipv4_subnet_id` (or the deprecated `subnet_id`), which are the OpenStack (Neutron) " +
+					"subnet ID. Changing it creates a new connection.",
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
@@ -192,7 +194,9 @@ func (r *connectionResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"peering's ID) and `err_msg` (why the peering FAILED, if it did).",
 				PlanModifiers: []planmodifier.List{unchangedBindings{}},
 			},
-			"timeouts": framework.ConnectionTimeouts.Attribute(ctx),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": framework.ConnectionTimeouts.Block(ctx),
 		},
 	}
 }

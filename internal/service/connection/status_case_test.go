@@ -32,7 +32,7 @@ func TestAccEnhancedConnection_statusCase(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(poolHCL(pool)) + connectionHCL(name, n, n.subnet,
-					`  timeouts = { create = "20s", delete = "20s" }`),
+					"  timeouts {\n    create = \"20s\"\n    delete = \"20s\"\n  }"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("status"), knownvalue.StringExact("Active")),
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("bindings").AtSliceIndex(0).AtMapKey("status"),

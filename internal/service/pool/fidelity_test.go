@@ -84,7 +84,7 @@ func TestAccElasticResourcePool_deleteCooldownTimeout(t *testing.T) {
 	env := acctest.NewWithDelays(t, d)
 	env.RequireEmulator(t)
 	name := acctest.Name("acc_pool_cool")
-	config := env.Config(poolHCL(name, 64, 64, `timeouts = { delete = "2s" }`))
+	config := env.Config(poolHCL(name, 64, 64, `timeouts { delete = "2s" }`))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -215,7 +215,7 @@ func TestAccElasticResourcePool_statusCase(t *testing.T) {
 	env.RequireEmulator(t)
 	env.Emulator.SetStatusCase(emulator.StatusTitle)
 	name := acctest.Name("acc_pool_case")
-	timeouts := `timeouts = { create = "20s", update = "20s", delete = "20s" }`
+	timeouts := "timeouts {\n    create = \"20s\"\n    update = \"20s\"\n    delete = \"20s\"\n  }"
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

@@ -36,7 +36,7 @@ resource "dli_elastic_resource_pool" "test" {
   cidr_in_vpc = %q
   min_cu      = 64
   max_cu      = 64
-  timeouts = {
+  timeouts {
     delete = "20s"
   }
 }

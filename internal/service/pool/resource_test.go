@@ -363,7 +363,7 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 	queue := acctest.Name("acc_pool_queue")
 	// A pool that still holds queues is not deleted: the provider stops at
 	// once, naming them (a short timeout keeps a regression from hanging).
-	config := env.Config(poolHCL(name, 64, 64, `timeouts = { delete = "30s" }`))
+	config := env.Config(poolHCL(name, 64, 64, `timeouts { delete = "30s" }`))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -431,7 +431,7 @@ func TestAccElasticResourcePool_createTimeout(t *testing.T) {
 	env := acctest.NewWithDelays(t, slow)
 	env.RequireEmulator(t)
 	name := acctest.Name("acc_pool_slow")
-	config := env.Config(poolHCL(name, 64, 64, `timeouts = { create = "2s" }`))
+	config := env.Config(poolHCL(name, 64, 64, `timeouts { create = "2s" }`))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

@@ -148,7 +148,9 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:    true,
 				ElementType: types.StringType,
 			},
-			"timeouts": framework.PoolTimeouts.Attribute(ctx),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": framework.PoolTimeouts.Block(ctx),
 		},
 	}
 }

@@ -276,7 +276,7 @@ func TestAccQueue_createTimeoutTaints(t *testing.T) {
 	env.RequireEmulator(t)
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
 	cfg := func(create string) string {
-		return env.Config(poolConfig(pool), queueConfig(name, 16, fmt.Sprintf("  timeouts = { create = %q }", create)))
+		return env.Config(poolConfig(pool), queueConfig(name, 16, fmt.Sprintf("  timeouts { create = %q }", create)))
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

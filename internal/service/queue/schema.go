@@ -228,7 +228,9 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			},
 			"scaling_policies": scalingPoliciesAttribute(),
 			"spark_driver":     sparkDriverAttribute(),
-			"timeouts":         framework.QueueTimeouts.Attribute(ctx),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": framework.QueueTimeouts.Block(ctx),
 		},
 	}
 }
