@@ -18,7 +18,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 )
 
 // The emulator's destination network (its seed's VPC and subnet).
@@ -92,7 +92,7 @@ func TestAccElasticResourcePool_replaceHoldingQueues(t *testing.T) {
 func TestAccElasticResourcePool_replaceHoldingQueuesWarns(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
-	cli := clitest.New(t)
+	cli := tfcli.New(t)
 	dir := t.TempDir()
 	write := func(cidr string) {
 		if err := os.WriteFile(filepath.Join(dir, "main.tf"),
@@ -125,7 +125,7 @@ func TestAccElasticResourcePool_replaceHoldingQueuesWarns(t *testing.T) {
 // emulator's provider block and the provider address under test.
 func replacementExample(t *testing.T, env *acctest.Env) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(clitest.ModuleRoot(t), "examples", "scenarios", "pool-replacement", "main.tf"))
+	b, err := os.ReadFile(filepath.Join(tfcli.ModuleRoot(t), "examples", "scenarios", "pool-replacement", "main.tf"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package importtest
+package imports
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
-	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 	"github.com/opendli/terraform-provider-dli/internal/provider"
 )
@@ -83,7 +83,7 @@ func TestAccImportBlocksAndGeneratedConfig(t *testing.T) {
 	// and the provider binary polls on its real, slower curve.
 	env := acctest.NewWithDelays(t, emulator.Delays{DeletedRetention: time.Minute})
 	env.RequireEmulator(t)
-	cli := clitest.New(t)
+	cli := tfcli.New(t)
 	cli.Env = []string{
 		provider.EnvRegion + "=" + env.Region,
 		provider.EnvAccessKey + "=" + env.AccessKey,
@@ -145,7 +145,7 @@ func expectUserAgent(t *testing.T, recs []emulator.RequestRecord) {
 	if len(recs) == 0 {
 		t.Fatal("the emulator logged no requests")
 	}
-	want := "terraform-provider-dli/" + clitest.Version
+	want := "terraform-provider-dli/" + tfcli.Version
 	for _, r := range recs {
 		if !strings.HasPrefix(r.UserAgent, "huaweicloud-usdk-go/") || !strings.Contains(r.UserAgent, want) {
 			t.Fatalf("%s %s came with User-Agent %q, want the SDK's extended with %q", r.Method, r.Path, r.UserAgent, want)
@@ -185,7 +185,7 @@ type planJSON struct {
 // expectNoOpImports plans into plan.out and requires that every resource is
 // imported and that nothing else would change: the configuration (written by
 // hand or generated) matches what import reads.
-func expectNoOpImports(t *testing.T, cli *clitest.CLI, dir string, extra []string) {
+func expectNoOpImports(t *testing.T, cli *tfcli.CLI, dir string, extra []string) {
 	t.Helper()
 	args := append([]string{"plan", "-no-color", "-out=plan.out"}, extra...)
 	cli.MustRun(t, dir, args...)
@@ -216,7 +216,7 @@ func expectNoOpImports(t *testing.T, cli *clitest.CLI, dir string, extra []strin
 }
 
 // expectEmptyPlan requires `plan -detailed-exitcode` to find nothing to do.
-func expectEmptyPlan(t *testing.T, cli *clitest.CLI, dir string) {
+func expectEmptyPlan(t *testing.T, cli *tfcli.CLI, dir string) {
 	t.Helper()
 	res := cli.Run(t, dir, "plan", "-detailed-exitcode", "-no-color")
 	if res.ExitCode != 0 {

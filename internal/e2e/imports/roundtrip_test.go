@@ -1,4 +1,4 @@
-package importtest
+package imports
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
-	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 	"github.com/opendli/terraform-provider-dli/internal/provider"
 )
@@ -187,7 +187,7 @@ var connectionTable = roundTripTable{name: "connection", cases: []roundTripCase{
 // TestAccRoundTrip runs the round trip of each resource type, in parallel,
 // each against its own emulator with no lifecycle delays.
 func TestAccRoundTrip(t *testing.T) {
-	cli := clitest.New(t)
+	cli := tfcli.New(t)
 	for _, tb := range []roundTripTable{poolTable, queueTable, connectionTable} {
 		t.Run(tb.name, func(t *testing.T) {
 			t.Parallel()
@@ -196,7 +196,7 @@ func TestAccRoundTrip(t *testing.T) {
 	}
 }
 
-func roundTrip(t *testing.T, cli clitest.CLI, tb roundTripTable) {
+func roundTrip(t *testing.T, cli tfcli.CLI, tb roundTripTable) {
 	env := acctest.NewWithDelays(t, emulator.Delays{DeletedRetention: time.Minute})
 	env.RequireEmulator(t)
 	if tb.prepare != nil {
@@ -255,7 +255,7 @@ func roundTrip(t *testing.T, cli clitest.CLI, tb roundTripTable) {
 // importIDs reads, from the state, the id each address is imported with: a
 // pool's or queue's name as DLI stores it (lower case, as a user copies it
 // from the console), a connection's id.
-func importIDs(t *testing.T, cli *clitest.CLI, dir string) map[string]string {
+func importIDs(t *testing.T, cli *tfcli.CLI, dir string) map[string]string {
 	t.Helper()
 	var st struct {
 		Values struct {
@@ -294,7 +294,7 @@ func importBlocksFor(addrs []string, ids map[string]string) string {
 
 // expectImportsNoOp plans into plan.out and requires every address to be
 // imported with no change at all.
-func expectImportsNoOp(t *testing.T, cli *clitest.CLI, dir string, addrs, extra []string) {
+func expectImportsNoOp(t *testing.T, cli *tfcli.CLI, dir string, addrs, extra []string) {
 	t.Helper()
 	args := append([]string{"plan", "-no-color", "-out=plan.out"}, extra...)
 	cli.MustRun(t, dir, args...)
@@ -325,7 +325,7 @@ func expectImportsNoOp(t *testing.T, cli *clitest.CLI, dir string, addrs, extra 
 }
 
 // expectNoChanges requires `plan -detailed-exitcode` to find nothing to do.
-func expectNoChanges(t *testing.T, cli *clitest.CLI, dir, what string) bool {
+func expectNoChanges(t *testing.T, cli *tfcli.CLI, dir, what string) bool {
 	t.Helper()
 	res := cli.Run(t, dir, "plan", "-detailed-exitcode", "-no-color")
 	if res.ExitCode != 0 {

@@ -13,7 +13,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 )
 
@@ -59,7 +59,7 @@ func (p interruptPoint) reached(recs []emulator.RequestRecord, from int) bool {
 func TestAccScenario_interruptedApplies(t *testing.T) {
 	env := acctest.NewWithDelays(t, interruptDelays)
 	env.RequireEmulator(t)
-	cli := clitest.New(t)
+	cli := tfcli.New(t)
 
 	cases := []struct {
 		name string
@@ -144,7 +144,7 @@ func TestAccScenario_interruptedApplies(t *testing.T) {
 
 // runInterrupted runs command and sends SIGINT to the CLI as soon as the
 // emulator has accepted the request of at.
-func runInterrupted(t *testing.T, env *acctest.Env, cli *clitest.CLI, dir string, at interruptPoint, command []string) clitest.Result {
+func runInterrupted(t *testing.T, env *acctest.Env, cli *tfcli.CLI, dir string, at interruptPoint, command []string) tfcli.Result {
 	t.Helper()
 	from := len(env.Emulator.Requests())
 	proc := cli.Start(t, dir, command...)

@@ -1,4 +1,4 @@
-package migrationtest_test
+package migration_test
 
 import (
 	"fmt"
@@ -13,7 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
-	"github.com/opendli/terraform-provider-dli/internal/migrationtest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/migration"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 )
 
 // Configurations in the huaweicloud provider's terms, and the same objects in
@@ -114,7 +115,7 @@ const (
 func movedCase(t *testing.T, hw, ours []string, pairs [][2]string, checks ...statecheck.StateCheck) {
 	t.Helper()
 	env := acctest.New(t)
-	migrationtest.Serve(t)
+	migration.Serve(t)
 	var before, after []statecheck.StateCheck
 	var noop []plancheck.PlanCheck
 	for _, p := range pairs {
@@ -125,15 +126,15 @@ func movedCase(t *testing.T, hw, ours []string, pairs [][2]string, checks ...sta
 		ours = append(ours, moved(p[0], p[1]))
 	}
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{migrationtest.SkipUnlessMovesAcrossTypes()},
-		ProtoV6ProviderFactories: migrationtest.WithStandIn(acctest.ProviderFactories, env.Client(t), env.Region),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfcli.SkipUnlessMovesAcrossTypes()},
+		ProtoV6ProviderFactories: migration.WithStandIn(acctest.ProviderFactories, env.Client(t), env.Region),
 		Steps: []resource.TestStep{
 			{
-				Config:            env.Config(append([]string{migrationtest.RequiredProviders()}, hw...)...),
+				Config:            env.Config(append([]string{migration.RequiredProviders()}, hw...)...),
 				ConfigStateChecks: before,
 			},
 			{
-				Config: env.Config(append([]string{migrationtest.RequiredProviders()}, ours...)...),
+				Config: env.Config(append([]string{migration.RequiredProviders()}, ours...)...),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             noop,
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},

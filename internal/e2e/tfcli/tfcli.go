@@ -1,10 +1,11 @@
-// Package clitest drives the real Terraform or OpenTofu command line against
+// Package tfcli is the one driver of the real Terraform or OpenTofu command line against
 // the provider built from this checkout, the way a user runs it: a provider
 // binary found through a CLI configuration with development overrides, and no
 // registry involved. Acceptance tests that need whole CLI workflows (validate
 // every example, import blocks, -generate-config-out) use it where
-// terraform-plugin-testing's steps cannot express the workflow.
-package clitest
+// terraform-plugin-testing's steps cannot express the workflow; tests that
+// do use those steps ask it which CLI and version they run on (Detect).
+package tfcli
 
 import (
 	"bytes"
@@ -20,7 +21,7 @@ import (
 
 // Version is the provider version the test build carries (main.version), so
 // that tests can recognise it, e.g. in the User-Agent the API sees.
-const Version = "clitest"
+const Version = "tfcli"
 
 // sourceAddresses are the provider addresses the overrides cover: the
 // project's own, and the implied hashicorp/dli that configurations without a
@@ -53,7 +54,7 @@ func New(t *testing.T) *CLI {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1 (make testacc)")
 	}
-	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	bin := Binary()
 	if bin == "" {
 		t.Fatal("TF_ACC_TERRAFORM_PATH must name the terraform or tofu binary to run (make testacc sets it)")
 	}

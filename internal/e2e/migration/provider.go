@@ -1,9 +1,9 @@
-// Package migrationtest is test support for moving state from the huaweicloud
+// Package migration is test support for moving state from the huaweicloud
 // provider: a stand-in for that provider, served in-process under the name
 // "huaweicloud", whose DLI resources have the attributes and ids the
-// huaweicloud provider keeps in its state; the CLI version checks that moved
-// blocks across resource types need; and a helper that runs a resource's
-// state movers directly, for unit tests of the mappings.
+// huaweicloud provider keeps in its state. (The CLI version checks that moved
+// blocks across resource types need live in tfcli; unit tests of the state
+// movers use acctest.MoveState.)
 //
 // The stand-in's resources create real objects through the DLI client (the
 // emulator, or the cloud), or adopt an object of the same name that already
@@ -11,7 +11,7 @@
 // forgets: once the state has moved, the objects belong to this provider,
 // and a configuration that drops a stand-in resource plays `terraform state
 // rm` on CLIs that have no `removed` block.
-package migrationtest
+package migration
 
 import (
 	"context"
@@ -27,6 +27,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 )
 
 // ProviderName is the stand-in's name, as the huaweicloud provider's.
@@ -113,9 +114,9 @@ func poll(ctx context.Context, what string, check func() (bool, error)) error {
 // that the stand-in's address is the very one each CLI passes for the real
 // huaweicloud provider. The test must not run in parallel (it sets
 // environment variables).
-func Serve(t *testing.T) CLI {
+func Serve(t *testing.T) tfcli.Flavour {
 	t.Helper()
-	cli, err := DetectCLI()
+	cli, err := tfcli.Detect()
 	if err != nil {
 		t.Fatal(err)
 	}

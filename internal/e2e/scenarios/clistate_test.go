@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 )
 
 // stateObject is one resource of `show -json`.
@@ -16,7 +16,7 @@ type stateObject struct {
 }
 
 // stateObjects reads the resources of the state through the CLI.
-func stateObjects(t *testing.T, cli *clitest.CLI, dir string) map[string]stateObject {
+func stateObjects(t *testing.T, cli *tfcli.CLI, dir string) map[string]stateObject {
 	t.Helper()
 	out := cli.MustRun(t, dir, "show", "-json").Stdout
 	var doc struct {

@@ -1,4 +1,4 @@
-package migrationtest
+package tfcli
 
 import (
 	"context"
@@ -21,62 +21,67 @@ var (
 	RemovedBlocks = version.Must(version.NewVersion("1.7.0"))
 )
 
-// CLI is the command-line tool the acceptance tests run.
-type CLI struct {
+// Binary is the terraform or tofu binary the acceptance tests run: the one
+// place that reads TF_ACC_TERRAFORM_PATH, as terraform-plugin-testing does;
+// empty when it is unset.
+func Binary() string { return os.Getenv("TF_ACC_TERRAFORM_PATH") }
+
+// Flavour is which CLI the acceptance tests run and its version: OpenTofu
+// numbers its versions apart from Terraform, so the version alone does not
+// tell what a CLI can do.
+type Flavour struct {
 	Name    string // "Terraform" or "OpenTofu"
 	Version *version.Version
 }
 
 var (
-	cliOnce sync.Once
-	cliInfo CLI
-	cliErr  error
+	detectOnce sync.Once
+	detected   Flavour
+	detectErr  error
 )
 
-// DetectCLI runs `version` on the CLI the acceptance tests use
-// (TF_ACC_TERRAFORM_PATH, or terraform on the PATH): OpenTofu numbers its
-// versions apart from Terraform, so the version alone does not tell what a
-// CLI can do.
-func DetectCLI() (CLI, error) {
-	cliOnce.Do(func() {
-		bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
+// Detect runs `version` once on Binary (or terraform on the PATH when
+// TF_ACC_TERRAFORM_PATH is unset, as terraform-plugin-testing falls back to).
+func Detect() (Flavour, error) {
+	detectOnce.Do(func() {
+		bin := Binary()
 		if bin == "" {
 			bin = "terraform"
 		}
 		out, err := exec.Command(bin, "version").Output()
 		if err != nil {
-			cliErr = fmt.Errorf("running %s version: %w", bin, err)
+			detectErr = fmt.Errorf("running %s version: %w", bin, err)
 			return
 		}
 		// "Terraform v1.5.7" or "OpenTofu v1.12.6" on the first line.
 		first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
 		fields := strings.Fields(first)
 		if len(fields) < 2 {
-			cliErr = fmt.Errorf("unexpected version output %q", first)
+			detectErr = fmt.Errorf("unexpected version output %q", first)
 			return
 		}
-		cliInfo.Name = fields[0]
-		cliInfo.Version, cliErr = version.NewVersion(strings.TrimPrefix(fields[1], "v"))
+		detected.Name = fields[0]
+		detected.Version, detectErr = version.NewVersion(strings.TrimPrefix(fields[1], "v"))
 	})
-	return cliInfo, cliErr
+	return detected, detectErr
 }
 
 // OpenTofu reports whether the CLI is OpenTofu.
-func (c CLI) OpenTofu() bool { return c.Name == "OpenTofu" }
+func (f Flavour) OpenTofu() bool { return f.Name == "OpenTofu" }
 
 // MovesAcrossTypes reports whether the CLI can move state from a huaweicloud
 // resource to one of ours: Terraform 1.8 or OpenTofu 1.11 and later.
-func (c CLI) MovesAcrossTypes() bool {
+func (f Flavour) MovesAcrossTypes() bool {
 	min := TerraformMovesAcrossTypes
-	if c.OpenTofu() {
+	if f.OpenTofu() {
 		min = OpenTofuMovesAcrossTypes
 	}
-	return c.Version != nil && !c.Version.LessThan(min)
+	return f.Version != nil && !f.Version.LessThan(min)
 }
 
 // HasRemovedBlocks reports whether the CLI takes `removed` blocks.
-func (c CLI) HasRemovedBlocks() bool {
-	return c.Version != nil && !c.Version.LessThan(RemovedBlocks)
+func (f Flavour) HasRemovedBlocks() bool {
+	return f.Version != nil && !f.Version.LessThan(RemovedBlocks)
 }
 
 // SkipUnlessMovesAcrossTypes is a version check that skips a test on CLIs
@@ -87,13 +92,13 @@ type movesAcrossTypes struct{}
 
 func (movesAcrossTypes) CheckTerraformVersion(_ context.Context, _ tfversion.CheckTerraformVersionRequest,
 	resp *tfversion.CheckTerraformVersionResponse) {
-	cli, err := DetectCLI()
+	f, err := Detect()
 	if err != nil {
 		resp.Error = err
 		return
 	}
-	if !cli.MovesAcrossTypes() {
+	if !f.MovesAcrossTypes() {
 		resp.Skip = fmt.Sprintf("moved blocks across resource types need Terraform %s or OpenTofu %s or later; "+
-			"this is %s %s", TerraformMovesAcrossTypes, OpenTofuMovesAcrossTypes, cli.Name, cli.Version)
+			"this is %s %s", TerraformMovesAcrossTypes, OpenTofuMovesAcrossTypes, f.Name, f.Version)
 	}
 }

@@ -1,4 +1,4 @@
-package examplestest
+package examples
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
-	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 	"github.com/opendli/terraform-provider-dli/internal/provider"
 )
 
@@ -91,7 +91,7 @@ func undescribedAttr(a *tfprotov6.SchemaAttribute, prefix string) []string {
 // attribute. Run `make generate` when it fails on docs/.
 func TestEveryTypeHasExamplesAndDocs(t *testing.T) {
 	resp := servedSchemas(t)
-	root := clitest.ModuleRoot(t)
+	root := tfcli.ModuleRoot(t)
 	for _, typ := range sortedKeys(resp.ResourceSchemas) {
 		dir := filepath.Join(root, "examples", "resources", typ)
 		for _, f := range []string{"resource.tf", "import.sh", "import-by-string-id.tf"} {

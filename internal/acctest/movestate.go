@@ -1,4 +1,4 @@
-package migrationtest
+package acctest
 
 import (
 	"context"
@@ -12,16 +12,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// Provider addresses of the huaweicloud provider as each CLI passes them.
+// Provider addresses of the huaweicloud provider as each CLI passes them to
+// MoveResourceState.
 const (
-	TerraformAddress = "registry.terraform.io/huaweicloud/huaweicloud"
-	OpenTofuAddress  = "registry.opentofu.org/huaweicloud/huaweicloud"
+	HuaweicloudTerraformAddress = "registry.terraform.io/huaweicloud/huaweicloud"
+	HuaweicloudOpenTofuAddress  = "registry.opentofu.org/huaweicloud/huaweicloud"
 )
 
-// Move runs r's state movers on a source state, as the framework does for a
+// MoveState runs r's state movers on a source state, as the framework does for a
 // MoveResourceState call, and returns the response of the first mover that
 // answered (or of the last one, if none did).
-func Move(t *testing.T, r resource.Resource, providerAddress, sourceType, stateJSON string) *resource.MoveStateResponse {
+func MoveState(t *testing.T, r resource.Resource, providerAddress, sourceType, stateJSON string) *resource.MoveStateResponse {
 	t.Helper()
 	ctx := context.Background()
 	mr, ok := r.(resource.ResourceWithMoveState)
@@ -55,8 +56,8 @@ func Moved(resp *resource.MoveStateResponse) bool {
 	return !resp.TargetState.Raw.IsNull()
 }
 
-// Attr reads one top-level attribute of the moved state.
-func Attr(t *testing.T, resp *resource.MoveStateResponse, name string) attr.Value {
+// MovedAttr reads one top-level attribute of the moved state.
+func MovedAttr(t *testing.T, resp *resource.MoveStateResponse, name string) attr.Value {
 	t.Helper()
 	var v attr.Value
 	diags := resp.TargetState.GetAttribute(context.Background(), path.Root(name), &v)

@@ -1,4 +1,4 @@
-package migrationtest
+package migration
 
 import (
 	"context"

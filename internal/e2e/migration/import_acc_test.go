@@ -1,4 +1,4 @@
-package migrationtest_test
+package migration_test
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
-	"github.com/opendli/terraform-provider-dli/internal/migrationtest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/migration"
 )
 
 // TestAccMigrate_removedAndImport is the path for CLIs without cross-type
@@ -28,7 +28,7 @@ import (
 // forgets them, as `terraform state rm` would.
 func TestAccMigrate_removedAndImport(t *testing.T) {
 	env := acctest.New(t)
-	cli := migrationtest.Serve(t)
+	cli := migration.Serve(t)
 	pool, queue, conn := acctest.Name("acc_imp_pool"), acctest.Name("acc_imp_queue"), acctest.Name("acc_imp_conn")
 	// Created beforehand, so that the ids for the import blocks are known
 	// when the configuration is written; the stand-in adopts them.
@@ -36,7 +36,7 @@ func TestAccMigrate_removedAndImport(t *testing.T) {
 
 	// The import reads the tags through DLI's tag API: the pool and the
 	// queue carry the configured ones, so nothing is left to change.
-	ours := []string{migrationtest.RequiredProviders(), ourPool(pool), ourQueue(queue), ourConnection(conn),
+	ours := []string{migration.RequiredProviders(), ourPool(pool), ourQueue(queue), ourConnection(conn),
 		importBlock(poolAddr, poolID), importBlock(queueAddr, "sql/"+queue), importBlock(connAddr, connID)}
 	if cli.HasRemovedBlocks() {
 		ours = append(ours, removed(hwPoolAddr), removed(hwQueueAddr), removed(hwConnAddr))
@@ -54,10 +54,10 @@ func TestAccMigrate_removedAndImport(t *testing.T) {
 	}
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: migrationtest.WithStandIn(acctest.ProviderFactories, env.Client(t), env.Region),
+		ProtoV6ProviderFactories: migration.WithStandIn(acctest.ProviderFactories, env.Client(t), env.Region),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(migrationtest.RequiredProviders(), hwPool(pool), hwQueue(queue),
+				Config: env.Config(migration.RequiredProviders(), hwPool(pool), hwQueue(queue),
 					hwConnection(conn)),
 				ConfigStateChecks: before,
 			},

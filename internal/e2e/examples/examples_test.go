@@ -1,4 +1,4 @@
-package examplestest
+package examples
 
 import (
 	"encoding/json"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 )
 
 // validateOutput is the part of `terraform validate -json` the tests read.
@@ -25,16 +25,16 @@ type validateOutput struct {
 // holds .tf files, with the CLI under test and the local provider build, so
 // that the provider's own plan-time validators judge every example.
 func TestAccExamples(t *testing.T) {
-	cli := clitest.New(t)
+	cli := tfcli.New(t)
 	t.Run("rejects", func(t *testing.T) { validateRejects(t, cli) })
-	dirs := exampleDirs(t, filepath.Join(clitest.ModuleRoot(t), "examples"))
+	dirs := exampleDirs(t, filepath.Join(tfcli.ModuleRoot(t), "examples"))
 	if len(dirs) < 5 {
 		t.Fatalf("found only %d example directories: %v", len(dirs), dirs)
 	}
 	for _, rel := range dirs {
 		t.Run(rel, func(t *testing.T) {
 			work := t.TempDir()
-			clitest.CopyTF(t, filepath.Join(clitest.ModuleRoot(t), "examples", rel), work)
+			tfcli.CopyTF(t, filepath.Join(tfcli.ModuleRoot(t), "examples", rel), work)
 			out := validate(t, cli, work)
 			if !out.Valid {
 				t.Fatalf("examples/%s is not valid: %+v", rel, out.Diagnostics)
@@ -54,7 +54,7 @@ func TestAccExamples(t *testing.T) {
 // configuration that only the provider's validators can reject (a CU count
 // that is not a multiple of 16) must fail. Without it, a validate that never
 // loaded the provider would pass every example.
-func validateRejects(t *testing.T, cli *clitest.CLI) {
+func validateRejects(t *testing.T, cli *tfcli.CLI) {
 	work := t.TempDir()
 	bad := `resource "dli_queue" "q" {
   name     = "q1"
@@ -79,7 +79,7 @@ func validateRejects(t *testing.T, cli *clitest.CLI) {
 	}
 }
 
-func validate(t *testing.T, cli *clitest.CLI, dir string) validateOutput {
+func validate(t *testing.T, cli *tfcli.CLI, dir string) validateOutput {
 	t.Helper()
 	res := cli.Run(t, dir, "validate", "-json", "-no-color")
 	var out validateOutput

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
-	"github.com/opendli/terraform-provider-dli/internal/clitest"
+	"github.com/opendli/terraform-provider-dli/internal/e2e/tfcli"
 )
 
 // TestAccScenario_partialFailureState: a create that fails after the object
@@ -25,7 +25,7 @@ func TestAccScenario_partialFailureState(t *testing.T) {
 	delays.QueueCreate = 4 * time.Second
 	env := acctest.NewWithDelays(t, delays)
 	env.RequireEmulator(t)
-	cli := clitest.New(t)
+	cli := tfcli.New(t)
 
 	pool := func(name string) string {
 		return fmt.Sprintf(`
