@@ -1,0 +1,104 @@
+package acctest
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
+	"github.com/opendli/terraform-provider-dli/internal/emulator"
+)
+
+// WordsPattern is a regular expression for a phrase of an error however
+// Terraform wrapped its lines: the words quoted, any white space between.
+func WordsPattern(phrase string) string {
+	parts := strings.Fields(phrase)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return strings.Join(parts, `\s+`)
+}
+
+// Words is WordsPattern compiled, for ExpectError.
+func Words(phrase string) *regexp.Regexp { return regexp.MustCompile(WordsPattern(phrase)) }
+
+// StringsExact is a list check of these exact strings, in order.
+func StringsExact(values ...string) knownvalue.Check {
+	checks := make([]knownvalue.Check, 0, len(values))
+	for _, v := range values {
+		checks = append(checks, knownvalue.StringExact(v))
+	}
+	return knownvalue.ListExact(checks)
+}
+
+// EmptyPlanAfterApply expects nothing left to do once the step applied and
+// refreshed: the state matches both the configuration and DLI.
+func EmptyPlanAfterApply() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+}
+
+// Planned expects the step to plan action for the resource at addr (extra
+// checks run on the same plan) and an empty plan after it applied.
+func Planned(addr string, action plancheck.ResourceActionType, extra ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{
+		PreApply:             append([]plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)}, extra...),
+		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+	}
+}
+
+// PlanCheckFunc is a plan check that runs check when the framework checks
+// the plan: for assertions about DLI itself at a chosen point of a step, so
+// that a failure fails that step with the step's context.
+func PlanCheckFunc(what string, check func() error) plancheck.PlanCheck {
+	return funcCheck{what: what, check: check}
+}
+
+type funcCheck struct {
+	what  string
+	check func() error
+}
+
+func (c funcCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if err := c.check(); err != nil {
+		resp.Error = fmt.Errorf("%s: %w", c.what, err)
+	}
+}
+
+// CheckRequests is a plan check over the emulator's request log (since the
+// last ResetRequests): check returns what is wrong with it.
+func (e *Env) CheckRequests(what string, check func([]emulator.RequestRecord) error) plancheck.PlanCheck {
+	return PlanCheckFunc(what, func() error { return check(e.Emulator.Requests()) })
+}
+
+// ExpectRequests is a plan check that the request log (since the last
+// ResetRequests) holds exactly n requests whose method is method (any
+// method when empty) and whose path matches pathRegexp. With
+// PostApplyPostRefresh on a PlanOnly step after ResetRequests it pins what
+// a refresh sends.
+func (e *Env) ExpectRequests(method, pathRegexp string, n int) plancheck.PlanCheck {
+	re := regexp.MustCompile(pathRegexp)
+	what := fmt.Sprintf("%d %s requests to %s", n, orAny(method), pathRegexp)
+	return e.CheckRequests(what, func(recs []emulator.RequestRecord) error {
+		var matched []string
+		for _, r := range recs {
+			if (method == "" || r.Method == method) && re.MatchString(r.Path) {
+				matched = append(matched, r.Method+" "+r.Path)
+			}
+		}
+		if len(matched) != n {
+			return fmt.Errorf("found %d:\n%s", len(matched), strings.Join(matched, "\n"))
+		}
+		return nil
+	})
+}
+
+func orAny(method string) string {
+	if method == "" {
+		return "(any method)"
+	}
+	return method
+}
