@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 )
@@ -101,4 +103,30 @@ func orAny(method string) string {
 		return "(any method)"
 	}
 	return method
+}
+
+// RequestSeen is a Check that the request log holds a request that match
+// accepts; what describes it for the failure ("a pool list request for
+// offset 200").
+func (e *Env) RequestSeen(what string, match func(emulator.RequestRecord) bool) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for _, r := range e.Emulator.Requests() {
+			if match(r) {
+				return nil
+			}
+		}
+		return fmt.Errorf("no %s in the request log", what)
+	}
+}
+
+// Seed adds a batch of objects through one of the emulator's Seed* methods
+// (env.Emulator.SeedPools, SeedQueues, SeedConnections) and fails the test
+// when it cannot. It returns the names or ids.
+func Seed(t *testing.T, add func(emulator.Seed) ([]string, error), s emulator.Seed) []string {
+	t.Helper()
+	out, err := add(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

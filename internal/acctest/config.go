@@ -47,7 +47,7 @@ type Queue struct {
 	// created in (by reference, so that Terraform orders them); a
 	// standalone queue when empty.
 	Pool string
-	// CU is cu_count, 16 (DLI's smallest queue) when zero.
+	// CU is cu_count, rendered as given (0 too, for tests of the rule).
 	CU int
 	// Type is queue_type, and Description description; left out when empty.
 	Type, Description string
@@ -61,7 +61,7 @@ func (q Queue) HCL() string {
 	if q.Pool != "" {
 		lines = append(lines, fmt.Sprintf("elastic_resource_pool_name = dli_elastic_resource_pool.%s.name", q.Pool))
 	}
-	lines = append(lines, fmt.Sprintf("cu_count = %d", orDefault(q.CU, 16)))
+	lines = append(lines, fmt.Sprintf("cu_count = %d", q.CU))
 	if q.Type != "" {
 		lines = append(lines, fmt.Sprintf("queue_type = %q", q.Type))
 	}
@@ -73,6 +73,19 @@ func (q Queue) HCL() string {
 
 // Address is the queue's resource address, such as dli_queue.test.
 func (q Queue) Address() string { return "dli_queue." + orLabel(q.Label) }
+
+// RequiredProviders is a terraform block that names the provider under test
+// by the address the testing framework serves it at: import steps, and
+// configurations that must not resolve an implied hashicorp/dli, need it.
+func RequiredProviders() string {
+	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    dli = { source = %q }
+  }
+}
+`, ProviderSource())
+}
 
 // block renders resource "typ" "label" { lines }.
 func block(typ, label string, lines []string) string {

@@ -47,7 +47,7 @@ resource "dli_enhanced_connection" %q {
 	const bound = "  elastic_resource_pools = [dli_elastic_resource_pool.test.name]"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{Config: env.Config(poolHCL(128), conn("test", name, ""))},
 			{

@@ -10,43 +10,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 )
 
-// exactStrings is a list check of these exact strings, in order.
-func exactStrings(values ...string) knownvalue.Check {
-	checks := make([]knownvalue.Check, 0, len(values))
-	for _, v := range values {
-		checks = append(checks, knownvalue.StringExact(v))
-	}
-	return knownvalue.ListExact(checks)
-}
-
-// seedConnections adds a batch of connections and fails the test when it cannot.
-func seedConnections(t *testing.T, env *acctest.Env, s emulator.Seed) []string {
-	t.Helper()
-	ids, err := env.Emulator.SeedConnections(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ids
-}
-
 // pagedConnectionLists checks that a connection list request asked for the
 // third page, so the data sources did not stop at the first.
 func pagedConnectionLists(env *acctest.Env) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		for _, r := range env.Emulator.Requests() {
-			if strings.HasSuffix(r.Path, "/enhanced-connections") && strings.Contains(r.Query, "offset=200") {
-				return nil
-			}
-		}
-		return fmt.Errorf("no connection list request asked for offset 200: the data sources stopped paging early")
-	}
+	return env.RequestSeen("connection list request for offset 200 (the data sources stopped paging early)",
+		func(r emulator.RequestRecord) bool {
+			return strings.HasSuffix(r.Path, "/enhanced-connections") && strings.Contains(r.Query, "offset=200")
+		})
 }
 
 // TestAccEnhancedConnectionsDataSource_filters lists 205 connections (three
@@ -56,8 +32,8 @@ func TestAccEnhancedConnectionsDataSource_filters(t *testing.T) {
 	env.RequireEmulator(t)
 	prefix := acctest.Name("dsc")
 	tags := map[string]string{"team": prefix}
-	ids := seedConnections(t, env, emulator.Seed{Prefix: prefix, Count: 205, Tags: tags})
-	gone := seedConnections(t, env, emulator.Seed{Prefix: prefix + "_gone", Count: 1, Tags: tags})[0]
+	ids := acctest.Seed(t, env.Emulator.SeedConnections, emulator.Seed{Prefix: prefix, Count: 205, Tags: tags})
+	gone := acctest.Seed(t, env.Emulator.SeedConnections, emulator.Seed{Prefix: prefix + "_gone", Count: 1, Tags: tags})[0]
 	env.Emulator.DeleteConnectionNow(gone)
 
 	ds := func(label string) string { return "data.dli_enhanced_connections." + label }
@@ -101,12 +77,12 @@ data "dli_enhanced_connections" "none" {
 }
 `, prefix)),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds("tagged"), idsPath, exactStrings(ids...)),
+				statecheck.ExpectKnownValue(ds("tagged"), idsPath, acctest.StringsExact(ids...)),
 				statecheck.ExpectKnownValue(ds("tagged"), tfjsonpath.New("connections"), knownvalue.ListSizeExact(205)),
-				statecheck.ExpectKnownValue(ds("deleted"), idsPath, exactStrings(gone)),
+				statecheck.ExpectKnownValue(ds("deleted"), idsPath, acctest.StringsExact(gone)),
 				statecheck.ExpectKnownValue(ds("deleted"), first.AtMapKey("status"), knownvalue.StringExact("DELETED")),
-				statecheck.ExpectKnownValue(ds("active"), idsPath, exactStrings(ids[150])),
-				statecheck.ExpectKnownValue(ds("by_name"), idsPath, exactStrings(ids[200])),
+				statecheck.ExpectKnownValue(ds("active"), idsPath, acctest.StringsExact(ids[150])),
+				statecheck.ExpectKnownValue(ds("by_name"), idsPath, acctest.StringsExact(ids[200])),
 				statecheck.ExpectKnownValue(ds("prefix"), idsPath, knownvalue.ListSizeExact(0)),
 				statecheck.ExpectKnownValue(ds("other_case"), idsPath, knownvalue.ListSizeExact(0)),
 				statecheck.ExpectKnownValue(ds("none"), idsPath, knownvalue.ListSizeExact(0)),
@@ -148,7 +124,7 @@ func TestAccEnhancedConnectionDataSource_fromResource(t *testing.T) {
 	id := tfjsonpath.New("id")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{{
 			Config: env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, `  hosts = `+seedHosts+`
   routes = [
@@ -188,7 +164,7 @@ output "bound_pools" {
 				})),
 				statecheck.ExpectKnownValue(byID, tfjsonpath.New("queues"), knownvalue.ListSizeExact(0)),
 				statecheck.ExpectKnownValue(listed, tfjsonpath.New("ids"), knownvalue.ListSizeExact(1)),
-				statecheck.ExpectKnownOutputValue("bound_pools", exactStrings(pool)),
+				statecheck.ExpectKnownOutputValue("bound_pools", acctest.StringsExact(pool)),
 			},
 		}},
 	})
@@ -203,12 +179,12 @@ func TestAccEnhancedConnectionDataSource_lookupErrors(t *testing.T) {
 	env.RequireEmulator(t)
 	lowerPrefix := acctest.Name("dup")
 	upperPrefix := strings.ToUpper(lowerPrefix)
-	lowerID := seedConnections(t, env, emulator.Seed{Prefix: lowerPrefix, Count: 1})[0]
-	upperID := seedConnections(t, env, emulator.Seed{Prefix: upperPrefix, Count: 1})[0]
+	lowerID := acctest.Seed(t, env.Emulator.SeedConnections, emulator.Seed{Prefix: lowerPrefix, Count: 1})[0]
+	upperID := acctest.Seed(t, env.Emulator.SeedConnections, emulator.Seed{Prefix: upperPrefix, Count: 1})[0]
 	lowerName, upperName := lowerPrefix+"_0000", upperPrefix+"_0000"
 	mixed := "Dup" + strings.TrimPrefix(lowerName, "dup")
 	soloPrefix := strings.ToUpper(acctest.Name("solo"))
-	soloID := seedConnections(t, env, emulator.Seed{Prefix: soloPrefix, Count: 1})[0]
+	soloID := acctest.Seed(t, env.Emulator.SeedConnections, emulator.Seed{Prefix: soloPrefix, Count: 1})[0]
 	lookup := func(arg string) string {
 		return env.Config(fmt.Sprintf(`
 data "dli_enhanced_connection" "test" {
@@ -222,19 +198,19 @@ data "dli_enhanced_connection" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config: lookup(fmt.Sprintf("name = %q", mixed)),
-				ExpectError: words(fmt.Sprintf(`2 enhanced connections are named %q (ignoring case): %s (id %s), %s (id %s). Look the connection up by id instead`,
+				ExpectError: acctest.Words(fmt.Sprintf(`2 enhanced connections are named %q (ignoring case): %s (id %s), %s (id %s). Look the connection up by id instead`,
 					mixed, upperName, upperID, lowerName, lowerID)),
 			},
 			{
 				Config: lookup(fmt.Sprintf("name = %q", lowerPrefix+"_000")),
-				ExpectError: words(fmt.Sprintf(`no enhanced connection is named %q, exactly or ignoring case. Names that resemble it: 2 connections (%s, %s).`,
+				ExpectError: acctest.Words(fmt.Sprintf(`no enhanced connection is named %q, exactly or ignoring case. Names that resemble it: 2 connections (%s, %s).`,
 					lowerPrefix+"_000", upperName, lowerName)),
 			},
 			{
 				// A name pool rules would refuse is a valid connection name:
 				// the lookup runs, and finds nothing.
 				Config:      lookup(`name = "_2024"`),
-				ExpectError: words(`no enhanced connection is named "_2024"`),
+				ExpectError: acctest.Words(`no enhanced connection is named "_2024"`),
 			},
 			{
 				Config: lookup(fmt.Sprintf("name = %q", strings.ToLower(soloPrefix)+"_0000")),
@@ -244,7 +220,7 @@ data "dli_enhanced_connection" "test" {
 			},
 			{
 				Config:      lookup(`id = "00000000-0000-4000-8000-000000000000"`),
-				ExpectError: words(`No enhanced connection has id "00000000-0000-4000-8000-000000000000", or DLI reports it DELETED.`),
+				ExpectError: acctest.Words(`No enhanced connection has id "00000000-0000-4000-8000-000000000000", or DLI reports it DELETED.`),
 			},
 			{
 				Config:      lookup(fmt.Sprintf("id = %q\n  name = %q", lowerID, lowerName)),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -28,13 +27,7 @@ func TestAccEnhancedConnection_importWriteOnly(t *testing.T) {
 	pool, name := acctest.Name("pool"), acctest.Name("imported")
 	// The import step does not get the testing framework's provider source
 	// added for it, so name the source the framework serves.
-	source := fmt.Sprintf(`
-terraform {
-  required_providers {
-    dli = { source = %q }
-  }
-}
-`, acctest.ProviderSource())
+	source := acctest.RequiredProviders()
 	base := env.Config(source, poolHCL(pool))
 	// An empty routeTable leaves route_table_id out.
 	config := func(owner, routeTable string) string {
@@ -45,12 +38,6 @@ terraform {
 		return base + connectionHCL(name, n, n.subnet, extra)
 	}
 	var id string
-	replaced := func(a plancheck.ResourceActionType) resource.ConfigPlanChecks {
-		return resource.ConfigPlanChecks{
-			PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(resName, a)},
-			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-		}
-	}
 	recorded := func(owner, routeTable string) []statecheck.StateCheck {
 		return []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(resName, tfjsonpath.New("tags"),
@@ -68,7 +55,7 @@ terraform {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				// The pool; an import cannot be the first step anyway.
@@ -77,7 +64,7 @@ terraform {
 			{
 				// Import a connection created outside Terraform.
 				PreConfig: func() {
-					id = createConnectionOutOfBand(t, env, client.CreateConnectionInput{
+					id = env.CreateConnectionOutOfBand(t, client.CreateConnectionInput{
 						Name: name, VPCID: n.vpc, SubnetID: n.subnet, RouteTableID: n.routeTable,
 						Pools: []string{pool}, Tags: []client.Tag{{Key: "owner", Value: "acctest"}},
 					})
@@ -104,14 +91,14 @@ terraform {
 			},
 			{
 				Config:            config("acctest", n.routeTable),
-				ConfigPlanChecks:  updatesInPlace(bindingsKept),
+				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsKept),
 				ConfigStateChecks: recorded("acctest", n.routeTable),
 				Check:             sameConnection,
 			},
 			{
 				// A tag change is an in-place update through the tag API.
 				Config:            config("changed", n.routeTable),
-				ConfigPlanChecks:  replaced(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: recorded("changed", n.routeTable),
 				Check:             sameConnection,
 			},
@@ -124,7 +111,7 @@ terraform {
 					}
 				},
 				Config:            config("changed", n.routeTable),
-				ConfigPlanChecks:  replaced(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: recorded("changed", n.routeTable),
 				Check:             sameConnection,
 			},
@@ -132,7 +119,7 @@ terraform {
 				// Leaving route_table_id out is a change too (the real cloud
 				// has only the one route table to test with).
 				Config:           config("changed", ""),
-				ConfigPlanChecks: replaced(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("route_table_id"), knownvalue.Null()),
 				},
@@ -147,24 +134,18 @@ func TestAccEnhancedConnection_importRouteTableOnly(t *testing.T) {
 	env := acctest.New(t)
 	n := destination(t, env)
 	pool, name := acctest.Name("pool"), acctest.Name("imported_rt")
-	source := fmt.Sprintf(`
-terraform {
-  required_providers {
-    dli = { source = %q }
-  }
-}
-`, acctest.ProviderSource())
+	source := acctest.RequiredProviders()
 	base := env.Config(source, poolHCL(pool))
 	config := base + connectionHCL(name, n, n.subnet, fmt.Sprintf("  route_table_id = %q", n.routeTable))
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{Config: base},
 			{
 				PreConfig: func() {
-					id = createConnectionOutOfBand(t, env, client.CreateConnectionInput{
+					id = env.CreateConnectionOutOfBand(t, client.CreateConnectionInput{
 						Name: name, VPCID: n.vpc, SubnetID: n.subnet, RouteTableID: n.routeTable, Pools: []string{pool},
 					})
 				},
@@ -176,7 +157,7 @@ terraform {
 			},
 			{
 				Config:           config,
-				ConfigPlanChecks: updatesInPlace(bindingsKept),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsKept),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("route_table_id"), knownvalue.StringExact(n.routeTable)),
 					// Read back by the import: none, which the configuration's
@@ -186,45 +167,4 @@ terraform {
 			},
 		},
 	})
-}
-
-// createConnectionOutOfBand creates a connection through the API and waits
-// until it and its bindings are ACTIVE, as if someone had made it before
-// adopting Terraform. It returns the connection's id.
-func createConnectionOutOfBand(t *testing.T, env *acctest.Env, in client.CreateConnectionInput) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
-	defer cancel()
-	c := env.Client(t)
-	id, err := c.CreateConnection(ctx, in)
-	if err != nil {
-		t.Fatalf("creating enhanced connection %s: %v", in.Name, err)
-	}
-	for {
-		conn, err := c.GetConnection(ctx, id)
-		if err != nil && !client.IsNotFound(err) {
-			t.Fatalf("reading enhanced connection %s: %v", id, err)
-		}
-		if err == nil && conn.Status == client.ConnectionStatusActive && allActive(conn.Pools, len(in.Pools)) {
-			return id
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("enhanced connection %s did not become ACTIVE", id)
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
-}
-
-// allActive reports whether want bindings exist and all are ACTIVE.
-func allActive(bs []client.Binding, want int) bool {
-	if len(bs) != want {
-		return false
-	}
-	for _, b := range bs {
-		if b.Status != client.BindingStatusActive {
-			return false
-		}
-	}
-	return true
 }

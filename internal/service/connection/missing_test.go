@@ -62,7 +62,7 @@ func TestAccEnhancedConnection_removedOutOfBand(t *testing.T) {
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -80,7 +80,7 @@ func TestAccEnhancedConnection_removedOutOfBand(t *testing.T) {
 			{
 				Config:           cfg,
 				Check:            answeredNotExist(env, "GET", &id),
-				ConfigPlanChecks: emptyPlanAfterApply(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			},
 		},
 	})
@@ -95,13 +95,7 @@ func TestAccEnhancedConnection_importMissing(t *testing.T) {
 	missing := "5f0c3c4e-0000-4000-8000-00000000dead"
 	// The import step does not get the testing framework's provider source
 	// added for it, so name the source the framework serves.
-	source := fmt.Sprintf(`
-terraform {
-  required_providers {
-    dli = { source = %q }
-  }
-}
-`, acctest.ProviderSource())
+	source := acctest.RequiredProviders()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -109,7 +103,7 @@ terraform {
 			ResourceName:  resName,
 			ImportState:   true,
 			ImportStateId: missing,
-			ExpectError:   regexp.MustCompile(words(fmt.Sprintf(`Enhanced connection "%s" not found`, missing)).String()),
+			ExpectError:   regexp.MustCompile(acctest.Words(fmt.Sprintf(`Enhanced connection "%s" not found`, missing)).String()),
 		}},
 	})
 	if err := answeredNotExist(env, "GET", &missing)(nil); err != nil {
@@ -127,7 +121,7 @@ func TestAccEnhancedConnection_deleteMeetsNotExist(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: resource.ComposeTestCheckFunc(
-			checkDestroyed(t, env),
+			env.CheckConnectionsDestroyed(t),
 			answeredNotExist(env, "DELETE", &id),
 		),
 		Steps: []resource.TestStep{{
@@ -154,7 +148,7 @@ func TestAccEnhancedConnection_deleteAnsweredNotExist(t *testing.T) {
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{{
 			Config: env.Config(bareConnectionHCL(acctest.Name("del"), n)),
 			Check: func(s *terraform.State) (err error) {

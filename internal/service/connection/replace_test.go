@@ -1,7 +1,6 @@
 package connection_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -12,20 +11,6 @@ import (
 )
 
 const queueAddr = "dli_queue.test"
-
-// describedQueueHCL is queueHCL with another description, which replaces the
-// queue under the same name.
-func describedQueueHCL(name, description string) string {
-	return fmt.Sprintf(`
-resource "dli_queue" "test" {
-  name                       = %q
-  elastic_resource_pool_name = dli_elastic_resource_pool.test.name
-  queue_type                 = "sql"
-  cu_count                   = 16
-  description                = %q
-}
-`, name, description)
-}
 
 const bindQueue = "  queues = [dli_queue.test.name]"
 
@@ -40,7 +25,7 @@ func TestAccEnhancedConnection_renameBoundQueue(t *testing.T) {
 	pool, q1, q2, name := acctest.Name("pool"), acctest.Name("queue1"), acctest.Name("queue2"), acctest.Name("conn")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config:            env.Config(poolHCL(pool), queueHCL(q1), connectionHCL(name, n, n.subnet, bindQueue)),
@@ -72,7 +57,7 @@ func TestAccEnhancedConnection_replaceBoundQueueKeepingName(t *testing.T) {
 	pool, queue, name := acctest.Name("pool"), acctest.Name("queue1"), acctest.Name("conn")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(poolHCL(pool), describedQueueHCL(queue, "first"),

@@ -55,28 +55,16 @@ func destination(t *testing.T, env *acctest.Env) network {
 func poolHCL(name string) string { return labelledPoolHCL("test", name) }
 
 func labelledPoolHCL(label, name string) string {
-	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" %q {
-  name        = %q
-  cidr_in_vpc = "172.16.0.0/14"
-  max_cu      = 64
-  min_cu      = 64
-  description = "test"
-}
-`, label, name)
+	return acctest.Pool{Label: label, Name: name, CIDR: "172.16.0.0/14", Description: "test"}.HCL()
 }
 
 // queueHCL is the seed's queue1 in that pool.
-func queueHCL(name string) string {
-	return fmt.Sprintf(`
-resource "dli_queue" "test" {
-  name                       = %q
-  elastic_resource_pool_name = dli_elastic_resource_pool.test.name
-  queue_type                 = "sql"
-  cu_count                   = 16
-  description                = "test"
-}
-`, name)
+func queueHCL(name string) string { return describedQueueHCL(name, "test") }
+
+// describedQueueHCL is queueHCL with another description (a change that
+// replaces the queue under the same name).
+func describedQueueHCL(name, description string) string {
+	return acctest.Queue{Name: name, Pool: "test", Type: "sql", CU: 16, Description: description}.HCL()
 }
 
 // seedHosts are the two hosts of the seed's connection.
@@ -97,15 +85,6 @@ resource "dli_enhanced_connection" "test" {
 %s
 }
 `, name, n.vpc, subnet, extra)
-}
-
-// words matches a phrase however Terraform wraps it in its error output.
-func words(phrase string) *regexp.Regexp {
-	parts := strings.Fields(phrase)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return regexp.MustCompile(strings.Join(parts, `\s+`))
 }
 
 // bindingsAre checks the bindings attribute: each expected kind/name, ACTIVE.
@@ -134,47 +113,12 @@ func hostsAre(hs ...[2]string) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.ListExact(checks))
 }
 
-func emptyPlanAfterApply() resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
-}
-
-// updatesInPlace expects an in-place update; extra checks run on the same plan.
-func updatesInPlace(extra ...plancheck.PlanCheck) resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{
-		PreApply: append([]plancheck.PlanCheck{
-			plancheck.ExpectResourceAction(resName, plancheck.ResourceActionUpdate),
-		}, extra...),
-		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-	}
-}
-
 // bindingsKept: a change that binds or unbinds nothing plans the bindings as
 // they are, rather than as "known after apply".
 var bindingsKept = plancheck.ExpectKnownValue(resName, tfjsonpath.New("bindings"), knownvalue.ListSizeExact(1))
 
 // bindingsRecomputed: binding or unbinding plans the bindings as unknown.
 var bindingsRecomputed = plancheck.ExpectUnknownValue(resName, tfjsonpath.New("bindings"))
-
-// checkDestroyed asserts that every connection of the pre-destroy state is
-// gone from DLI (the client reports DELETED connections as not found).
-func checkDestroyed(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		c := env.Client(t)
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "dli_enhanced_connection" {
-				continue
-			}
-			_, err := c.GetConnection(context.Background(), rs.Primary.ID)
-			if err == nil {
-				return fmt.Errorf("enhanced connection %s still exists", rs.Primary.ID)
-			}
-			if !client.IsNotFound(err) {
-				return fmt.Errorf("checking enhanced connection %s: %w", rs.Primary.ID, err)
-			}
-		}
-		return nil
-	}
-}
 
 // connectionID returns the id of the connection in the state.
 func connectionID(s *terraform.State) (string, error) {
@@ -194,7 +138,7 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
 	base := env.Config(poolHCL(pool))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: base + connectionHCL(name, n, n.subnet, "  hosts = "+seedHosts+"\n  tags = { owner = \"acctest\" }"),
@@ -214,7 +158,7 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
 					bindingsAre([2]string{"pool", pool}),
 					hostsAre([2]string{"ecs-97f8-0001", "192.168.0.1"}, [2]string{"ecs-97f8-0002", "192.168.0.2"}),
 				},
-				ConfigPlanChecks: emptyPlanAfterApply(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			},
 			{
 				ResourceName:      resName,
@@ -229,7 +173,7 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
     { name = "db.internal", ip = "10.0.0.5" },
   ]
   tags = { owner = "acctest" }`),
-				ConfigPlanChecks: updatesInPlace(bindingsKept),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsKept),
 				ConfigStateChecks: []statecheck.StateCheck{
 					hostsAre([2]string{"ecs-97f8-0002", "192.168.0.22"}, [2]string{"db.internal", "10.0.0.5"}),
 					bindingsAre([2]string{"pool", pool}),
@@ -237,19 +181,19 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
 			},
 			{
 				Config:           base + connectionHCL(name, n, n.subnet, "  hosts = []\n  tags = { owner = \"acctest\" }"),
-				ConfigPlanChecks: updatesInPlace(),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.ListExact([]knownvalue.Check{})),
 				},
 			},
 			{
 				Config:           base + connectionHCL(name, n, n.subnet, "  hosts = "+seedHosts+"\n  tags = { owner = \"acctest\" }"),
-				ConfigPlanChecks: updatesInPlace(),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate),
 			},
 			{
 				// Removing the attribute clears the mapping too.
 				Config:           base + connectionHCL(name, n, n.subnet, "  tags = { owner = \"acctest\" }"),
-				ConfigPlanChecks: updatesInPlace(),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.ListExact(nil)),
 					bindingsAre([2]string{"pool", pool}),
@@ -281,16 +225,16 @@ func TestAccEnhancedConnection_bindQueue(t *testing.T) {
 	base := env.Config(poolHCL(pool), queueHCL(queue))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config:            base + connectionHCL(name, n, n.subnet, ""),
 				ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", pool})},
-				ConfigPlanChecks:  emptyPlanAfterApply(),
+				ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			},
 			{
 				Config:           base + connectionHCL(name, n, n.subnet, "  queues = [dli_queue.test.name]"),
-				ConfigPlanChecks: updatesInPlace(bindingsRecomputed),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsRecomputed),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"),
@@ -306,7 +250,7 @@ func TestAccEnhancedConnection_bindQueue(t *testing.T) {
 			},
 			{
 				Config:           base + connectionHCL(name, n, n.subnet, ""),
-				ConfigPlanChecks: updatesInPlace(bindingsRecomputed),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsRecomputed),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("queues"), knownvalue.SetExact(nil)),
 					bindingsAre([2]string{"pool", pool}),
@@ -333,7 +277,7 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: base + connectionHCL(name, n, n.subnet, `  routes = [{ name = "office", cidr = "10.10.0.0/16" }]`),
@@ -341,14 +285,14 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
 					routesAre([2]string{"office", "10.10.0.0/16"}),
 					bindingsAre([2]string{"pool", pool}),
 				},
-				ConfigPlanChecks: emptyPlanAfterApply(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			},
 			{
 				Config: base + connectionHCL(name, n, n.subnet, `  routes = [
     { name = "office", cidr = "10.10.0.0/16" },
     { name = "lab-2", cidr = "192.168.100.0/24" },
   ]`),
-				ConfigPlanChecks:  updatesInPlace(bindingsKept),
+				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsKept),
 				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"office", "10.10.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
 			},
 			{
@@ -362,7 +306,7 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
     { name = "office", cidr = "10.20.0.0/16" },
     { name = "lab-2", cidr = "192.168.100.0/24" },
   ]`),
-				ConfigPlanChecks:  updatesInPlace(),
+				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"office", "10.20.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
 			},
 			{
@@ -372,7 +316,7 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
     { name = "Office", cidr = "10.20.0.0/16" },
     { name = "lab-2", cidr = "192.168.100.0/24" },
   ]`),
-				ConfigPlanChecks:  updatesInPlace(),
+				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"Office", "10.20.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
 				Check: func(s *terraform.State) error {
 					id, err := connectionID(s)
@@ -393,7 +337,7 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
 			},
 			{
 				Config:            base + connectionHCL(name, n, n.subnet, ""),
-				ConfigPlanChecks:  updatesInPlace(),
+				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.SetExact(nil))},
 				Check: func(s *terraform.State) error {
 					id, err := connectionID(s)
@@ -423,7 +367,7 @@ func TestAccEnhancedConnection_replace(t *testing.T) {
 	var firstID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: base + connectionHCL(name, n, n.subnet, ""),
@@ -488,7 +432,7 @@ func TestAccEnhancedConnection_disappears(t *testing.T) {
 	cfg := env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -509,7 +453,7 @@ func TestAccEnhancedConnection_disappears(t *testing.T) {
 				// Apply again: recreated, bound and ACTIVE.
 				Config:            cfg,
 				ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", pool})},
-				ConfigPlanChecks:  emptyPlanAfterApply(),
+				ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 			},
 		},
 	})
@@ -524,12 +468,12 @@ func TestAccEnhancedConnection_failedBinding(t *testing.T) {
 	env.Emulator.FailNext("binding", pool)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, "")),
-				ExpectError: regexp.MustCompile(words(fmt.Sprintf(`binding of elastic resource pool "%s"`, pool)).String() +
-					`[\s\S]*` + words("FAILED:").String() + `[\s\S]*` + words("the destination VPC refused it").String()),
+				ExpectError: regexp.MustCompile(acctest.Words(fmt.Sprintf(`binding of elastic resource pool "%s"`, pool)).String() +
+					`[\s\S]*` + acctest.Words("FAILED:").String() + `[\s\S]*` + acctest.Words("the destination VPC refused it").String()),
 			},
 			// The connection whose peering FAILED is tracked (tainted), so the
 			// next apply replaces it, and this time every binding is ACTIVE.
@@ -571,32 +515,32 @@ resource "dli_enhanced_connection" "test" {
 		config string
 		want   *regexp.Regexp
 	}{
-		{conn("test1", `  hosts = [{ name = "ecs-1", ip = "192.168.0.300" }]`), words(`"192.168.0.300" is not an IPv4 address`)},
-		{conn("test1", `  hosts = [{ name = "ecs-1", ip = "fd00::1" }]`), words("Invalid IPv4 Address")},
+		{conn("test1", `  hosts = [{ name = "ecs-1", ip = "192.168.0.300" }]`), acctest.Words(`"192.168.0.300" is not an IPv4 address`)},
+		{conn("test1", `  hosts = [{ name = "ecs-1", ip = "fd00::1" }]`), acctest.Words("Invalid IPv4 Address")},
 		{conn("test1", `  hosts = [
     { name = "ecs-1", ip = "192.168.0.1" },
     { name = "ecs-1", ip = "192.168.0.2" },
-  ]`), words(`The host name "ecs-1" appears more than once`)},
-		{conn("test1", `  hosts = [{ name = "1ecs", ip = "192.168.0.1" }]`), words("must start with a letter")},
-		{conn("test1", `  routes = [{ name = "r1", cidr = "10.0.0.0/33" }]`), words(`"10.0.0.0/33" is not an IPv4 CIDR block`)},
-		{conn("test1", `  routes = [{ name = "r1", cidr = "10.0.0.1/16" }]`), words("has host bits set; use the network address 10.0.0.0/16")},
+  ]`), acctest.Words(`The host name "ecs-1" appears more than once`)},
+		{conn("test1", `  hosts = [{ name = "1ecs", ip = "192.168.0.1" }]`), acctest.Words("must start with a letter")},
+		{conn("test1", `  routes = [{ name = "r1", cidr = "10.0.0.0/33" }]`), acctest.Words(`"10.0.0.0/33" is not an IPv4 CIDR block`)},
+		{conn("test1", `  routes = [{ name = "r1", cidr = "10.0.0.1/16" }]`), acctest.Words("has host bits set; use the network address 10.0.0.0/16")},
 		{conn("test1", `  routes = [
     { name = "r1", cidr = "10.0.0.0/16" },
     { name = "r1", cidr = "10.1.0.0/16" },
-  ]`), words(`The route name "r1" appears more than once`)},
+  ]`), acctest.Words(`The route name "r1" appears more than once`)},
 		// Route names: "Creating a Route" documents 1 to 64 characters and
 		// no character set; characters a request path cannot carry are the
 		// provider's own limit.
 		{conn("test1", fmt.Sprintf(`  routes = [{ name = %q, cidr = "10.0.0.0/16" }]`, strings.Repeat("路", 65))),
-			words("UTF-8 character count must be between 1 and 64, got: 65")},
-		{conn("test1", `  routes = [{ name = "", cidr = "10.0.0.0/16" }]`), words("UTF-8 character count must be between 1 and 64, got: 0")},
-		{conn("test1", `  routes = [{ name = "office/a", cidr = "10.0.0.0/16" }]`), words(`The route name "office/a" contains "/"`)},
-		{conn("test1", `  routes = [{ name = "a#b", cidr = "10.0.0.0/16" }]`), words("cannot carry '/', '?', '#', '%' or control characters")},
-		{conn("bad-name", ""), words("may contain only letters, digits and underscores")},
-		{conn("", ""), words("string length must be between 1 and 64")},
-		{conn("conn.1", ""), words("may contain only letters, digits and underscores")},
-		{conn(strings.Repeat("a", 65), ""), words("string length must be between 1 and 64")},
-		{conn("test1", `  queues = ["default"]`), words(`value must be none of: ["default"]`)},
+			acctest.Words("UTF-8 character count must be between 1 and 64, got: 65")},
+		{conn("test1", `  routes = [{ name = "", cidr = "10.0.0.0/16" }]`), acctest.Words("UTF-8 character count must be between 1 and 64, got: 0")},
+		{conn("test1", `  routes = [{ name = "office/a", cidr = "10.0.0.0/16" }]`), acctest.Words(`The route name "office/a" contains "/"`)},
+		{conn("test1", `  routes = [{ name = "a#b", cidr = "10.0.0.0/16" }]`), acctest.Words("cannot carry '/', '?', '#', '%' or control characters")},
+		{conn("bad-name", ""), acctest.Words("may contain only letters, digits and underscores")},
+		{conn("", ""), acctest.Words("string length must be between 1 and 64")},
+		{conn("conn.1", ""), acctest.Words("may contain only letters, digits and underscores")},
+		{conn(strings.Repeat("a", 65), ""), acctest.Words("string length must be between 1 and 64")},
+		{conn("test1", `  queues = ["default"]`), acctest.Words(`value must be none of: ["default"]`)},
 	}
 	steps := make([]resource.TestStep, 0, len(cases)+2)
 	for _, c := range cases {
@@ -647,28 +591,28 @@ resource "dli_enhanced_connection" "test" {
 	onlyA := config("dli_elastic_resource_pool.test.name")
 	both := config("dli_elastic_resource_pool.test.name, dli_elastic_resource_pool.b.name")
 	failB := func() { env.Emulator.FailNext("binding", poolB) }
-	failedB := regexp.MustCompile(words(fmt.Sprintf(`binding of elastic resource pool "%s"`, poolB)).String() +
-		`[\s\S]*` + words("the destination VPC refused it").String())
+	failedB := regexp.MustCompile(acctest.Words(fmt.Sprintf(`binding of elastic resource pool "%s"`, poolB)).String() +
+		`[\s\S]*` + acctest.Words("the destination VPC refused it").String())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{Config: onlyA, ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", poolA})}},
 			{PreConfig: failB, Config: both, ExpectError: failedB},
 			{
 				// Still wanted: bound again, ACTIVE this time.
 				Config:           both,
-				ConfigPlanChecks: updatesInPlace(bindingsRecomputed),
+				ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsRecomputed),
 				ConfigStateChecks: []statecheck.StateCheck{
 					bindingsAre([2]string{"pool", poolA}, [2]string{"pool", poolB}),
 				},
 			},
-			{Config: onlyA, ConfigPlanChecks: updatesInPlace(bindingsRecomputed)},
+			{Config: onlyA, ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsRecomputed)},
 			{PreConfig: failB, Config: both, ExpectError: failedB},
 			{
 				// No longer wanted: the FAILED peering alone plans an update that unbinds it.
 				Config:            onlyA,
-				ConfigPlanChecks:  updatesInPlace(bindingsRecomputed),
+				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate, bindingsRecomputed),
 				ConfigStateChecks: []statecheck.StateCheck{bindingsAre([2]string{"pool", poolA})},
 			},
 		},
@@ -689,7 +633,7 @@ func TestAccEnhancedConnection_deleteWhileCreating(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(s *terraform.State) error {
-			if err := checkDestroyed(t, env)(s); err != nil {
+			if err := env.CheckConnectionsDestroyed(t)(s); err != nil {
 				return err
 			}
 			for _, r := range env.Emulator.Requests() {

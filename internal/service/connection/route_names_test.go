@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -47,10 +48,10 @@ resource "dli_enhanced_connection" "test" {
 	fewer, fewerSet := routes([2]string{"route.a", "10.1.0.0/16"}, [2]string{"office 2", "10.3.0.0/16"})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
-			{Config: all, ConfigStateChecks: []statecheck.StateCheck{allSet}, ConfigPlanChecks: emptyPlanAfterApply()},
-			{Config: fewer, ConfigStateChecks: []statecheck.StateCheck{fewerSet}, ConfigPlanChecks: updatesInPlace()},
+			{Config: all, ConfigStateChecks: []statecheck.StateCheck{allSet}, ConfigPlanChecks: acctest.EmptyPlanAfterApply()},
+			{Config: fewer, ConfigStateChecks: []statecheck.StateCheck{fewerSet}, ConfigPlanChecks: acctest.Planned(resName, plancheck.ResourceActionUpdate)},
 		},
 	})
 }

@@ -28,7 +28,7 @@ func TestAccEnhancedConnection_statusCase(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(poolHCL(pool)) + connectionHCL(name, n, n.subnet,
@@ -38,7 +38,7 @@ func TestAccEnhancedConnection_statusCase(t *testing.T) {
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("bindings").AtSliceIndex(0).AtMapKey("status"),
 						knownvalue.StringExact("Active")),
 				},
-				ConfigPlanChecks: emptyPlanAfterApply(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			},
 		},
 	})

@@ -1,17 +1,14 @@
 package pool_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
@@ -19,52 +16,21 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 )
 
-// dsExpect checks one attribute of a data source.
-func dsExpect(addr string, path tfjsonpath.Path, v knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, path, v)
-}
-
-// namesExact is a list check of these exact names, in order.
-func namesExact(names ...string) knownvalue.Check {
-	checks := make([]knownvalue.Check, 0, len(names))
-	for _, n := range names {
-		checks = append(checks, knownvalue.StringExact(n))
-	}
-	return knownvalue.ListExact(checks)
-}
-
 // failedPool creates, behind Terraform's back, a pool that ends FAILED, and
 // waits until DLI reports it so.
 func failedPool(t *testing.T, env *acctest.Env, name string, tags ...client.Tag) {
 	t.Helper()
 	env.Emulator.FailNext("pool", name)
-	c := env.Client(t)
-	ctx := context.Background()
-	if err := c.CreatePool(ctx, client.CreatePoolInput{Name: name, MinCU: 64, MaxCU: 64, Tags: tags}); err != nil {
-		t.Fatalf("creating pool %s: %v", name, err)
-	}
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		p, err := c.GetPool(ctx, name)
-		if err == nil && p.Status == client.PoolStatusFailed {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("pool %s never became FAILED (last error %v)", name, err)
-		}
-	}
+	env.CreatePoolOutOfBand(t, client.CreatePoolInput{Name: name, MinCU: 64, MaxCU: 64, Tags: tags}, client.PoolStatusFailed)
 }
 
 // pagedPoolLists counts the pool list requests that asked for a page after the
 // first two, proving the data source read beyond them.
 func pagedPoolLists(env *acctest.Env) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		for _, r := range env.Emulator.Requests() {
-			if strings.HasSuffix(r.Path, "/elastic-resource-pools") && strings.Contains(r.Query, "offset=200") {
-				return nil
-			}
-		}
-		return fmt.Errorf("no pool list request asked for offset 200: the data sources stopped paging early")
-	}
+	return env.RequestSeen("pool list request for offset 200 (the data sources stopped paging early)",
+		func(r emulator.RequestRecord) bool {
+			return strings.HasSuffix(r.Path, "/elastic-resource-pools") && strings.Contains(r.Query, "offset=200")
+		})
 }
 
 // TestAccElasticResourcePoolsDataSource_filters reads 231 pools (three pages of
@@ -119,19 +85,19 @@ data "dli_elastic_resource_pools" "none" {
 }
 `, batch, prefix)),
 			ConfigStateChecks: []statecheck.StateCheck{
-				dsExpect(batchAddr, tfjsonpath.New("names"), namesExact(all...)),
-				dsExpect(batchAddr, pools, knownvalue.ListSizeExact(231)),
-				dsExpect(batchAddr, pools.AtSliceIndex(42).AtMapKey("name"), knownvalue.StringExact(seeded[42])),
-				dsExpect(batchAddr, pools.AtSliceIndex(230).AtMapKey("name"), knownvalue.StringExact(failed)),
-				dsExpect(byNameAddr, tfjsonpath.New("names"), namesExact(seeded[220:230]...)),
-				dsExpect(failedAddr, tfjsonpath.New("names"), namesExact(failed)),
-				dsExpect(failedAddr, first.AtMapKey("status"), knownvalue.StringExact("FAILED")),
-				dsExpect(failedAddr, first.AtMapKey("fail_reason"), knownvalue.StringRegexp(words("insufficient resources"))),
-				dsExpect(availableAddr, tfjsonpath.New("names"), namesExact(seeded[100:200]...)),
-				dsExpect(noneAddr, tfjsonpath.New("names"), knownvalue.ListSizeExact(0)),
-				dsExpect(noneAddr, pools, knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue(batchAddr, tfjsonpath.New("names"), acctest.StringsExact(all...)),
+				statecheck.ExpectKnownValue(batchAddr, pools, knownvalue.ListSizeExact(231)),
+				statecheck.ExpectKnownValue(batchAddr, pools.AtSliceIndex(42).AtMapKey("name"), knownvalue.StringExact(seeded[42])),
+				statecheck.ExpectKnownValue(batchAddr, pools.AtSliceIndex(230).AtMapKey("name"), knownvalue.StringExact(failed)),
+				statecheck.ExpectKnownValue(byNameAddr, tfjsonpath.New("names"), acctest.StringsExact(seeded[220:230]...)),
+				statecheck.ExpectKnownValue(failedAddr, tfjsonpath.New("names"), acctest.StringsExact(failed)),
+				statecheck.ExpectKnownValue(failedAddr, first.AtMapKey("status"), knownvalue.StringExact("FAILED")),
+				statecheck.ExpectKnownValue(failedAddr, first.AtMapKey("fail_reason"), knownvalue.StringRegexp(acctest.Words("insufficient resources"))),
+				statecheck.ExpectKnownValue(availableAddr, tfjsonpath.New("names"), acctest.StringsExact(seeded[100:200]...)),
+				statecheck.ExpectKnownValue(noneAddr, tfjsonpath.New("names"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue(noneAddr, pools, knownvalue.ListSizeExact(0)),
 				// Every attribute of one seeded pool.
-				dsExpect(byNameAddr, first, knownvalue.ObjectExact(map[string]knownvalue.Check{
+				statecheck.ExpectKnownValue(byNameAddr, first, knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"id":                    knownvalue.StringRegexp(uuidRe),
 					"name":                  knownvalue.StringExact(seeded[220]),
 					"description":           knownvalue.StringExact(""),
@@ -170,7 +136,7 @@ func TestAccElasticResourcePoolDataSource_fromResource(t *testing.T) {
 		attr("elastic_resource_pools").AtSliceIndex(0).AtMapKey("id"), compare.ValuesSame())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{{
 			Config: env.Config(poolHCL(name, 64, 128, `description = "looked up"`, `cidr_in_vpc = "172.24.0.0/16"`,
 				`label = { spec = "standard" }`, `tags = { owner = "ds-test" }`), `
@@ -190,13 +156,13 @@ output "pool_status" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				sameID, sameCIDR, listedID,
 				statecheck.ExpectKnownOutputValue("pool_status", knownvalue.StringExact("AVAILABLE")),
-				dsExpect("data.dli_elastic_resource_pool.one", attr("name"), knownvalue.StringExact(strings.ToUpper(name))),
-				dsExpect("data.dli_elastic_resource_pool.one", attr("description"), knownvalue.StringExact("looked up")),
-				dsExpect("data.dli_elastic_resource_pool.one", attr("min_cu"), knownvalue.Int64Exact(64)),
-				dsExpect("data.dli_elastic_resource_pool.one", attr("max_cu"), knownvalue.Int64Exact(128)),
-				dsExpect("data.dli_elastic_resource_pool.one", attr("label"),
+				statecheck.ExpectKnownValue("data.dli_elastic_resource_pool.one", attr("name"), knownvalue.StringExact(strings.ToUpper(name))),
+				statecheck.ExpectKnownValue("data.dli_elastic_resource_pool.one", attr("description"), knownvalue.StringExact("looked up")),
+				statecheck.ExpectKnownValue("data.dli_elastic_resource_pool.one", attr("min_cu"), knownvalue.Int64Exact(64)),
+				statecheck.ExpectKnownValue("data.dli_elastic_resource_pool.one", attr("max_cu"), knownvalue.Int64Exact(128)),
+				statecheck.ExpectKnownValue("data.dli_elastic_resource_pool.one", attr("label"),
 					knownvalue.MapExact(map[string]knownvalue.Check{"spec": knownvalue.StringExact("standard")})),
-				dsExpect("data.dli_elastic_resource_pools.tagged", attr("names"), namesExact(name)),
+				statecheck.ExpectKnownValue("data.dli_elastic_resource_pools.tagged", attr("names"), acctest.StringsExact(name)),
 			},
 		}},
 	})
@@ -220,7 +186,7 @@ data "dli_elastic_resource_pool" "missing" {
   name = %q
 }
 `, missing)),
-			ExpectError: words(fmt.Sprintf(`no elastic resource pool is named %q. The list filter name = %q matched 2 pools (%s_0000, %s_0001)`,
+			ExpectError: acctest.Words(fmt.Sprintf(`no elastic resource pool is named %q. The list filter name = %q matched 2 pools (%s_0000, %s_0001)`,
 				missing, missing, prefix, prefix)),
 		}},
 	})

@@ -46,7 +46,7 @@ func TestAccElasticResourcePool_destroyThroughCooldown(t *testing.T) {
 	env.RequireEmulator(t)
 	name := acctest.Name("acc_pool_cool")
 	config := env.Config(poolHCL(name, 64, 64))
-	destroyed := checkDestroyed(t, env)
+	destroyed := env.CheckPoolsDestroyed(t)
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -66,7 +66,7 @@ func TestAccElasticResourcePool_destroyThroughCooldown(t *testing.T) {
 			{
 				Taint:            []string{addr},
 				Config:           config,
-				ConfigPlanChecks: planned(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("status", knownvalue.StringExact("AVAILABLE")),
 				},
@@ -88,31 +88,31 @@ func TestAccElasticResourcePool_deleteCooldownTimeout(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
 				Config:      config,
 				Destroy:     true,
-				ExpectError: words("DLI still refused to delete elastic resource pool " + name),
+				ExpectError: acctest.Words("DLI still refused to delete elastic resource pool " + name),
 			},
 			{
 				// The same failure also carries DLI's answer and the way out.
 				Config:      config,
 				Destroy:     true,
-				ExpectError: words("DLI.0009 Elastic resource pool " + name + " was created less than 1h0m0s ago"),
+				ExpectError: acctest.Words("DLI.0009 Elastic resource pool " + name + " was created less than 1h0m0s ago"),
 			},
 			{
 				Config:      config,
 				Destroy:     true,
-				ExpectError: words("a later terraform destroy (or apply) will succeed"),
+				ExpectError: acctest.Words("a later terraform destroy (or apply) will succeed"),
 			},
 			{
 				// The pool is still managed: nothing to do. Once DLI accepts
 				// deletes, the final destroy succeeds.
 				PreConfig:        func() { env.Emulator.SetDelays(acctest.FastDelays) },
 				Config:           config,
-				ConfigPlanChecks: emptyPlan(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			},
 		},
 	})
@@ -127,13 +127,13 @@ func TestAccElasticResourcePool_updateSendsBothCUs(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{Config: env.Config(poolHCL(name, 64, 64))},
 			{
 				PreConfig:        env.Emulator.ResetRequests,
 				Config:           env.Config(poolHCL(name, 64, 128)),
-				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("max_cu", knownvalue.Int64Exact(128)),
 					expect("min_cu", knownvalue.Int64Exact(64)),
@@ -174,12 +174,12 @@ func TestAccElasticResourcePool_staleAvailable(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{Config: env.Config(poolHCL(name, 64, 64))},
 			{
 				Config:           env.Config(poolHCL(name, 64, 128)),
-				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionUpdate),
 				Check: func(*terraform.State) error {
 					// Read the pool once the lag is over: a wait that ended on
 					// the stale AVAILABLE returned then, and finds it SCALING.
@@ -219,7 +219,7 @@ func TestAccElasticResourcePool_statusCase(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(poolHCL(name, 64, 64, timeouts)),
@@ -229,7 +229,7 @@ func TestAccElasticResourcePool_statusCase(t *testing.T) {
 			},
 			{
 				Config:           env.Config(poolHCL(name, 64, 128, timeouts)),
-				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("max_cu", knownvalue.Int64Exact(128)),
 					expect("status", knownvalue.StringExact("Available")),

@@ -30,23 +30,8 @@ const (
 // poolWithQueueHCL is a pool with one queue in it; the pool's delete timeout
 // is short so that a delete DLI keeps refusing fails within the test.
 func poolWithQueueHCL(pool, cidr, queue string) string {
-	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "test" {
-  name        = %q
-  cidr_in_vpc = %q
-  min_cu      = 64
-  max_cu      = 64
-  timeouts = {
-    delete = "20s"
-  }
-}
-
-resource "dli_queue" "test" {
-  name                       = %q
-  elastic_resource_pool_name = dli_elastic_resource_pool.test.name
-  cu_count                   = 16
-}
-`, pool, cidr, queue)
+	return acctest.Pool{Name: pool, CIDR: cidr, Extra: []string{`timeouts = { delete = "20s" }`}}.HCL() +
+		acctest.Queue{Name: queue, Pool: "test"}.HCL()
 }
 
 // TestAccElasticResourcePool_replaceHoldingQueues: a replacement of a pool
@@ -59,29 +44,32 @@ func TestAccElasticResourcePool_replaceHoldingQueues(t *testing.T) {
 	before := env.Config(poolWithQueueHCL(pool, "172.16.0.0/18", queue))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{Config: before},
 			{
 				Config: env.Config(poolWithQueueHCL(pool, "172.16.64.0/18", queue)),
-				ExpectError: words(fmt.Sprintf("elastic resource pool %s still holds the queues %s, and DLI "+
+				ExpectError: acctest.Words(fmt.Sprintf("elastic resource pool %s still holds the queues %s, and DLI "+
 					"refuses to delete a pool that holds queues. Nothing was deleted.", pool, queue)),
 			},
 			{
 				// Nothing changed: the pool keeps its network and its queue,
 				// and the state still matches the first configuration.
-				PreConfig: func() {
-					c := env.Client(t)
-					p, err := c.GetPool(context.Background(), pool)
-					if err != nil || p.CIDRInVPC != "172.16.0.0/18" {
-						t.Fatalf("pool after the refused replacement: %+v, %v", p, err)
-					}
-					if _, err := c.GetQueue(context.Background(), queue); err != nil {
-						t.Fatalf("queue after the refused replacement: %v", err)
-					}
-				},
-				Config:           before,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Config: before,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+					acctest.PlanCheckFunc("DLI after the refused replacement", func() error {
+						c := env.Client(t)
+						p, err := c.GetPool(context.Background(), pool)
+						if err != nil || p.CIDRInVPC != "172.16.0.0/18" {
+							return fmt.Errorf("pool: %+v, %v", p, err)
+						}
+						if _, err := c.GetQueue(context.Background(), queue); err != nil {
+							return fmt.Errorf("queue: %w", err)
+						}
+						return nil
+					}),
+				}},
 			},
 		},
 	})
@@ -109,7 +97,7 @@ func TestAccElasticResourcePool_replaceHoldingQueuesWarns(t *testing.T) {
 		"Changing cidr_in_vpc replaces elastic resource pool warnpool, which holds the queues warnqueue",
 		"replace_triggered_by = [dli_elastic_resource_pool.<name>]",
 	} {
-		if !words(want).MatchString(out) {
+		if !acctest.Words(want).MatchString(out) {
 			t.Errorf("plan output lacks %q:\n%s", want, out)
 		}
 	}
@@ -166,7 +154,7 @@ func TestAccElasticResourcePool_replaceWithQueues(t *testing.T) {
 	var peers map[string]string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: example, ConfigVariables: vars("172.16.0.0/18"),

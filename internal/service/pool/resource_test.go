@@ -27,63 +27,15 @@ var (
 	rfc3339Re = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
 )
 
-// poolHCL renders one pool; extra lines go inside the block verbatim.
+// poolHCL is the package's shorthand for acctest.Pool labelled "test".
 func poolHCL(name string, minCU, maxCU int, extra ...string) string {
-	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "test" {
-  name   = %q
-  min_cu = %d
-  max_cu = %d
-  %s
-}
-`, name, minCU, maxCU, strings.Join(extra, "\n  "))
-}
-
-// words matches a phrase of an error however Terraform wrapped its lines.
-func words(phrase string) *regexp.Regexp {
-	parts := strings.Fields(phrase)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return regexp.MustCompile(strings.Join(parts, `\s+`))
+	return acctest.Pool{Name: name, MinCU: minCU, MaxCU: maxCU, Extra: extra}.HCL()
 }
 
 func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
 
 func expect(name string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(addr, attr(name), v)
-}
-
-func emptyPlan() resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
-}
-
-func planned(action plancheck.ResourceActionType) resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{
-		PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)},
-		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-	}
-}
-
-// checkDestroyed asserts that DLI no longer lists any pool of the state.
-func checkDestroyed(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
-	c := env.Client(t)
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "dli_elastic_resource_pool" {
-				continue
-			}
-			name := rs.Primary.Attributes["name"]
-			p, err := c.GetPool(context.Background(), name)
-			if err == nil {
-				return fmt.Errorf("elastic resource pool %s still exists (status %s)", name, p.Status)
-			}
-			if !client.IsNotFound(err) {
-				return fmt.Errorf("checking that elastic resource pool %s is gone: %w", name, err)
-			}
-		}
-		return nil
-	}
 }
 
 // TestAccElasticResourcePool_basic follows the walkthrough's pool through
@@ -96,12 +48,12 @@ func TestAccElasticResourcePool_basic(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(poolHCL(name, 64, 64,
 					`cidr_in_vpc = "172.16.0.0/14"`, `description = "test"`, `tags = { owner = "acctest" }`)),
-				ConfigPlanChecks: planned(plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("name", knownvalue.StringExact(name)),
 					expect("id", knownvalue.StringRegexp(uuidRe)),
@@ -132,7 +84,7 @@ func TestAccElasticResourcePool_basic(t *testing.T) {
 			{
 				Config: env.Config(poolHCL(name, 80, 128,
 					`cidr_in_vpc = "172.16.0.0/14"`, `description = "scaled"`, `tags = { owner = "acctest" }`)),
-				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("min_cu", knownvalue.Int64Exact(80)),
 					expect("max_cu", knownvalue.Int64Exact(128)),
@@ -144,7 +96,7 @@ func TestAccElasticResourcePool_basic(t *testing.T) {
 			{
 				// Dropping the description empties it rather than leaving a diff.
 				Config:           env.Config(poolHCL(name, 80, 128, `cidr_in_vpc = "172.16.0.0/14"`, `tags = { owner = "acctest" }`)),
-				ConfigPlanChecks: planned(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("description", knownvalue.StringExact("")),
 					expect("max_cu", knownvalue.Int64Exact(128)),
@@ -153,7 +105,7 @@ func TestAccElasticResourcePool_basic(t *testing.T) {
 			},
 			{
 				Config:           env.Config(poolHCL(name, 80, 128, `cidr_in_vpc = "172.16.0.0/16"`, `tags = { owner = "acctest" }`)),
-				ConfigPlanChecks: planned(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("cidr_in_vpc", knownvalue.StringExact("172.16.0.0/16")),
 					expect("status", knownvalue.StringExact("AVAILABLE")),
@@ -172,11 +124,11 @@ func TestAccElasticResourcePool_defaults(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config:           env.Config(poolHCL(name, 64, 64)),
-				ConfigPlanChecks: emptyPlan(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("cidr_in_vpc", knownvalue.StringExact("172.16.0.0/12")),
 					expect("description", knownvalue.StringExact("")),
@@ -203,11 +155,11 @@ func TestAccElasticResourcePool_basicEdition(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config:           env.Config(poolHCL(name, 16, 16, label)),
-				ConfigPlanChecks: emptyPlan(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("label", knownvalue.MapExact(map[string]knownvalue.Check{"spec": knownvalue.StringExact("basic")})),
 					expect("max_cu", knownvalue.Int64Exact(16)),
@@ -221,7 +173,7 @@ func TestAccElasticResourcePool_basicEdition(t *testing.T) {
 			},
 			{
 				Config:            env.Config(poolHCL(name, 16, 64, label)),
-				ConfigPlanChecks:  planned(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks:  acctest.Planned(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{expect("max_cu", knownvalue.Int64Exact(64))},
 			},
 		},
@@ -237,11 +189,11 @@ func TestAccElasticResourcePool_mixedCaseName(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config:           env.Config(poolHCL(name, 64, 64)),
-				ConfigPlanChecks: emptyPlan(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("name", knownvalue.StringExact(name)),
 					sameID.AddStateValue(addr, attr("id")),
@@ -257,7 +209,7 @@ func TestAccElasticResourcePool_mixedCaseName(t *testing.T) {
 				// A change of case alone is no change at all: the same pool,
 				// as an import (which records DLI's lower case) needs too.
 				Config:           env.Config(poolHCL(strings.ToLower(name), 64, 64)),
-				ConfigPlanChecks: emptyPlan(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("name", knownvalue.StringExact(name)),
 					sameID.AddStateValue(addr, attr("id")),
@@ -276,7 +228,7 @@ func TestAccElasticResourcePool_disappears(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(poolHCL(name, 64, 64)),
@@ -302,12 +254,12 @@ func TestAccElasticResourcePool_failed(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				PreConfig:   func() { env.Emulator.FailNext("pool", name) },
 				Config:      env.Config(poolHCL(name, 64, 64)),
-				ExpectError: regexp.MustCompile(words("is FAILED:").String() + `[\s\S]*` + words("insufficient resources").String()),
+				ExpectError: regexp.MustCompile(acctest.Words("is FAILED:").String() + `[\s\S]*` + acctest.Words("insufficient resources").String()),
 			},
 			// The FAILED pool is tracked (tainted), so the next apply replaces it.
 			{
@@ -331,7 +283,7 @@ func TestAccElasticResourcePool_invalid(t *testing.T) {
 	env := acctest.New(t)
 	ok := acctest.Name("acc_pool_invalid")
 	step := func(hcl string, want string) resource.TestStep {
-		return resource.TestStep{Config: env.Config(hcl), ExpectError: words(want), PlanOnly: true}
+		return resource.TestStep{Config: env.Config(hcl), ExpectError: acctest.Words(want), PlanOnly: true}
 	}
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -367,7 +319,7 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -381,7 +333,7 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 			{
 				PreConfig:        env.Emulator.ResetRequests,
 				Config:           config,
-				ConfigPlanChecks: emptyPlan(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("queues", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(queue)})),
 				},
@@ -396,7 +348,7 @@ func TestAccElasticResourcePool_queues(t *testing.T) {
 			{
 				PreConfig:         func() { env.Emulator.DeleteQueueNow(queue) },
 				Config:            config,
-				ConfigPlanChecks:  emptyPlan(),
+				ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{expect("queues", knownvalue.ListSizeExact(0))},
 			},
 		},
@@ -435,7 +387,7 @@ func TestAccElasticResourcePool_createTimeout(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
@@ -444,7 +396,7 @@ func TestAccElasticResourcePool_createTimeout(t *testing.T) {
 			{
 				PreConfig:        func() { env.Emulator.SetDelays(acctest.FastDelays) },
 				Config:           config,
-				ConfigPlanChecks: planned(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Planned(addr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expect("status", knownvalue.StringExact("AVAILABLE")),
 				},
@@ -461,13 +413,7 @@ func TestAccElasticResourcePool_tags(t *testing.T) {
 	name := acctest.Name("acc_pool_tags")
 	// The import step below does not get the testing framework's provider
 	// source added for it, so name the source the framework serves.
-	source := fmt.Sprintf(`
-terraform {
-  required_providers {
-    dli = { source = %q }
-  }
-}
-`, acctest.ProviderSource())
+	source := acctest.RequiredProviders()
 	tagged := func(v string) string {
 		return env.Config(source, poolHCL(name, 64, 64, fmt.Sprintf(`tags = { owner = %q }`, v)))
 	}
@@ -477,7 +423,7 @@ terraform {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				// Initialises the working directory: an import cannot be the first step.
@@ -485,7 +431,9 @@ terraform {
 			},
 			{
 				// Import, into an empty state, a pool created outside Terraform.
-				PreConfig:          func() { createOutOfBand(t, env, name, client.Tag{Key: "owner", Value: "acctest"}) },
+				PreConfig: func() {
+					env.CreatePoolOutOfBand(t, client.CreatePoolInput{Name: name, MaxCU: 64, MinCU: 64, Tags: []client.Tag{{Key: "owner", Value: "acctest"}}}, client.PoolStatusAvailable)
+				},
 				Config:             tagged("acctest"),
 				ResourceName:       addr,
 				ImportState:        true,
@@ -501,7 +449,7 @@ terraform {
 			{Config: tagged("acctest"), PlanOnly: true},
 			{
 				Config:            tagged("changed"),
-				ConfigPlanChecks:  planned(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks:  acctest.Planned(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: owner("changed"),
 			},
 			{
@@ -517,35 +465,9 @@ terraform {
 					}
 				},
 				Config:            tagged("changed"),
-				ConfigPlanChecks:  planned(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks:  acctest.Planned(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: owner("changed"),
 			},
 		},
 	})
-}
-
-// createOutOfBand creates a 64-CU pool through the API and waits until it is
-// AVAILABLE, as if someone had made it before adopting Terraform.
-func createOutOfBand(t *testing.T, env *acctest.Env, name string, tags ...client.Tag) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
-	defer cancel()
-	c := env.Client(t)
-	if err := c.CreatePool(ctx, client.CreatePoolInput{Name: name, MaxCU: 64, MinCU: 64, Tags: tags}); err != nil {
-		t.Fatalf("creating elastic resource pool %s: %v", name, err)
-	}
-	for {
-		p, err := c.GetPool(ctx, name)
-		if err == nil && p.Status == client.PoolStatusAvailable {
-			return
-		}
-		if err != nil && !client.IsNotFound(err) {
-			t.Fatalf("reading elastic resource pool %s: %v", name, err)
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("elastic resource pool %s did not become AVAILABLE", name)
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
 }

@@ -40,7 +40,7 @@ resource "dli_queue" "test" {
 `, name)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: env.Config(poolHCL(128))},
 			{

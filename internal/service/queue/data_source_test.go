@@ -17,25 +17,6 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 )
 
-// stringList is a list check of these exact strings, in order.
-func stringList(values ...string) knownvalue.Check {
-	checks := make([]knownvalue.Check, 0, len(values))
-	for _, v := range values {
-		checks = append(checks, knownvalue.StringExact(v))
-	}
-	return knownvalue.ListExact(checks)
-}
-
-// seed adds a batch of queues (or pools) and fails the test when it cannot.
-func seed(t *testing.T, add func(emulator.Seed) ([]string, error), s emulator.Seed) []string {
-	t.Helper()
-	names, err := add(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return names
-}
-
 // queueListsUnpaged checks that every queue list request asked for the whole
 // list: the data source relies on DLI answering it at once (see ListQueues).
 func queueListsUnpaged(env *acctest.Env) resource.TestCheckFunc {
@@ -64,11 +45,11 @@ func TestAccQueuesDataSource_filters(t *testing.T) {
 	e := env.Emulator
 	prefix := acctest.Name("dsq")
 	tags := map[string]string{"batch": prefix}
-	pool := seed(t, e.SeedPools, emulator.Seed{Prefix: prefix + "_pool", Count: 1})[0]
-	general := seed(t, e.SeedQueues, emulator.Seed{Prefix: prefix + "_g", Count: 3, QueueType: "general", Tags: tags})
-	pooled := seed(t, e.SeedQueues, emulator.Seed{Prefix: prefix + "_p", Count: 2, Pool: pool, Tags: tags})
-	sql := seed(t, e.SeedQueues, emulator.Seed{Prefix: prefix + "_s", Count: 130, Tags: tags})
-	untagged := seed(t, e.SeedQueues, emulator.Seed{Prefix: prefix + "_u", Count: 1})
+	pool := acctest.Seed(t, e.SeedPools, emulator.Seed{Prefix: prefix + "_pool", Count: 1})[0]
+	general := acctest.Seed(t, e.SeedQueues, emulator.Seed{Prefix: prefix + "_g", Count: 3, QueueType: "general", Tags: tags})
+	pooled := acctest.Seed(t, e.SeedQueues, emulator.Seed{Prefix: prefix + "_p", Count: 2, Pool: pool, Tags: tags})
+	sql := acctest.Seed(t, e.SeedQueues, emulator.Seed{Prefix: prefix + "_s", Count: 130, Tags: tags})
+	untagged := acctest.Seed(t, e.SeedQueues, emulator.Seed{Prefix: prefix + "_u", Count: 1})
 	all := append(append(append([]string(nil), general...), pooled...), sql...) // listed by name
 
 	queues := tfjsonpath.New("queues")
@@ -104,11 +85,11 @@ data "dli_queues" "pool_general" {
 data "dli_queues" "everything" {}
 `, prefix, pool)),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(ds("all"), names, stringList(all...)),
+				statecheck.ExpectKnownValue(ds("all"), names, acctest.StringsExact(all...)),
 				statecheck.ExpectKnownValue(ds("all"), tfjsonpath.New("queue_type"), knownvalue.StringExact("all")),
-				statecheck.ExpectKnownValue(ds("sql"), names, stringList(append(append([]string(nil), pooled...), sql...)...)),
-				statecheck.ExpectKnownValue(ds("general"), names, stringList(general...)),
-				statecheck.ExpectKnownValue(ds("pool"), names, stringList(pooled...)),
+				statecheck.ExpectKnownValue(ds("sql"), names, acctest.StringsExact(append(append([]string(nil), pooled...), sql...)...)),
+				statecheck.ExpectKnownValue(ds("general"), names, acctest.StringsExact(general...)),
+				statecheck.ExpectKnownValue(ds("pool"), names, acctest.StringsExact(pooled...)),
 				statecheck.ExpectKnownValue(ds("pool_general"), names, knownvalue.ListSizeExact(0)),
 				statecheck.ExpectKnownValue(ds("everything"), names, knownvalue.ListSizeExact(len(all)+len(untagged))),
 				statecheck.ExpectKnownValue(ds("all"), queues, knownvalue.ListSizeExact(135)),
@@ -154,7 +135,7 @@ func TestAccQueueDataSource_fromResource(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{{
 			Config: env.Config(poolConfig(pool), queueConfig(name, 16, `  queue_type  = "general"
   description = "looked up"
@@ -183,10 +164,10 @@ output "queue_cus" {
 				statecheck.ExpectKnownValue(one, tfjsonpath.New("queue_type"), knownvalue.StringExact("general")),
 				statecheck.ExpectKnownValue(one, tfjsonpath.New("description"), knownvalue.StringExact("looked up")),
 				statecheck.ExpectKnownValue(one, tfjsonpath.New("elastic_resource_pool_name"), knownvalue.StringExact(pool)),
-				statecheck.ExpectKnownValue(one, tfjsonpath.New("labels"), stringList("multi_az=2")),
+				statecheck.ExpectKnownValue(one, tfjsonpath.New("labels"), acctest.StringsExact("multi_az=2")),
 				statecheck.ExpectKnownValue(one, tfjsonpath.New("engine"), knownvalue.StringExact("")),
 				statecheck.ExpectKnownValue(one, tfjsonpath.New("cidr_in_vpc"), knownvalue.StringExact("172.16.0.0/12")),
-				statecheck.ExpectKnownValue(inPool, tfjsonpath.New("names"), stringList(name)),
+				statecheck.ExpectKnownValue(inPool, tfjsonpath.New("names"), acctest.StringsExact(name)),
 				statecheck.ExpectKnownOutputValue("queue_cus", knownvalue.Int64Exact(16)),
 			},
 		}},

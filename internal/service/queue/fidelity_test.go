@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -19,15 +18,6 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
 )
-
-// words matches a phrase however Terraform wraps it in its error output.
-func words(phrase string) *regexp.Regexp {
-	parts := strings.Fields(phrase)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return regexp.MustCompile(strings.Join(parts, `\s+`))
-}
 
 // checkPolicies asserts the scaling policies DLI holds for the queue.
 func checkPolicies(t *testing.T, env *acctest.Env, pool, name string, want []client.ScalingPolicy) resource.TestCheckFunc {
@@ -84,7 +74,7 @@ func TestAccQueue_pooledResize(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(16),
@@ -130,7 +120,7 @@ func TestAccQueue_policiesAndCUCount(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(16),
@@ -147,7 +137,7 @@ func TestAccQueue_policiesAndCUCount(t *testing.T) {
 				Config: env.Config(poolConfig(pool), queueConfig(name, 48, policiesHCL(
 					policy(1, "00:00", "24:00", 16, 32, "")))),
 				PlanOnly:    true,
-				ExpectError: words("cu_count is 48 but the default scaling policy (00:00-24:00, priority 1) has max_cu 32"),
+				ExpectError: acctest.Words("cu_count is 48 but the default scaling policy (00:00-24:00, priority 1) has max_cu 32"),
 			},
 			{
 				Config: cfg(32),
@@ -186,11 +176,11 @@ resource "dli_queue" "mid" {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             resource.ComposeTestCheckFunc(checkDestroyed(t, env, small), checkDestroyed(t, env, mid)),
+		CheckDestroy:             resource.ComposeTestCheckFunc(env.CheckQueuesDestroyed(t, small), env.CheckQueuesDestroyed(t, mid)),
 		Steps: []resource.TestStep{
 			{Config: cfg(16, 64)},
-			{Config: cfg(64, 64), PlanOnly: true, ExpectError: words("cu_count cannot change from 16 to 64")},
-			{Config: cfg(16, 16), PlanOnly: true, ExpectError: words("has 64 CUs, which DLI cannot scale in")},
+			{Config: cfg(64, 64), PlanOnly: true, ExpectError: acctest.Words("cu_count cannot change from 16 to 64")},
+			{Config: cfg(16, 16), PlanOnly: true, ExpectError: acctest.Words("has 64 CUs, which DLI cannot scale in")},
 			{
 				Config: cfg(16, 256),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -278,7 +268,7 @@ resource "dli_queue" "bound" {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: env.Config(poolConfig(pool), conn(""))},
 			{

@@ -93,7 +93,7 @@ func TestAccQueue_extras(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				Config: create,
@@ -190,23 +190,18 @@ func TestAccQueue_extrasRefreshIsOneRequest(t *testing.T) {
 	env.RequireEmulator(t)
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
 	config := env.Config(poolConfig(pool), queueConfig(name, 16, ""))
-	extras := regexp.MustCompile(`/elastic-resource-pools/[^/]+/queues|/properties$`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: config},
-			{PreConfig: env.Emulator.ResetRequests, Config: config, PlanOnly: true},
 			{
-				PreConfig: func() {
-					for _, r := range env.Emulator.Requests() {
-						if extras.MatchString(r.Path) {
-							t.Errorf("refresh of a queue without extras sent %s %s", r.Method, r.Path)
-						}
-					}
-				},
-				Config:   config,
-				PlanOnly: true,
+				PreConfig: env.Emulator.ResetRequests,
+				Config:    config,
+				PlanOnly:  true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+					env.ExpectRequests("", `/elastic-resource-pools/[^/]+/queues|/properties$`, 0),
+				}},
 			},
 		},
 	})
@@ -224,7 +219,7 @@ func TestAccQueue_propertiesUnavailable(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: cfg(16)},
 			{
@@ -282,7 +277,7 @@ func TestAccQueue_importPropertiesRefused(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{

@@ -1,7 +1,7 @@
 package queue_test
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/opendli/terraform-provider-dli/internal/acctest"
-	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 )
 
@@ -27,26 +26,11 @@ const addr = "dli_queue.test"
 var importIgnore = []string{"timeouts"}
 
 // poolConfig is a standard pool with room for 64 CUs of queues.
-func poolConfig(pool string) string {
-	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "test" {
-  name   = %q
-  max_cu = 64
-  min_cu = 64
-}
-`, pool)
-}
+func poolConfig(pool string) string { return acctest.Pool{Name: pool}.HCL() }
 
 // queueConfig is a queue in the test pool; extra is added inside the block.
 func queueConfig(name string, cu int, extra string) string {
-	return fmt.Sprintf(`
-resource "dli_queue" "test" {
-  name                       = %q
-  elastic_resource_pool_name = dli_elastic_resource_pool.test.name
-  cu_count                   = %d
-%s
-}
-`, name, cu, extra)
+	return acctest.Queue{Name: name, Pool: "test", CU: cu, Extra: []string{extra}}.HCL()
 }
 
 func TestAccQueue_lifecycle(t *testing.T) {
@@ -57,7 +41,7 @@ func TestAccQueue_lifecycle(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(16, "test"),
@@ -161,7 +145,7 @@ func TestAccQueue_generalMixedCase(t *testing.T) {
 `))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -209,32 +193,31 @@ func TestAccQueue_refreshIsOneRequest(t *testing.T) {
 			config := env.Config(poolConfig(pool), queueConfig(name, 16, fmt.Sprintf("  queue_type = %q", queueType)))
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				CheckDestroy:             checkDestroyed(t, env, name),
+				CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 				Steps: []resource.TestStep{
 					{Config: config},
 					{
 						PreConfig: env.Emulator.ResetRequests,
 						Config:    config,
 						PlanOnly:  true,
-					},
-					{
-						PreConfig: func() {
-							var gets int
-							for _, r := range env.Emulator.Requests() {
-								if !strings.Contains(r.Path, "/queues") || strings.Contains(r.Path, "elastic-resource-pools") {
-									continue
+						ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+							env.CheckRequests("refresh reads only the queue", func(recs []emulator.RequestRecord) error {
+								var gets int
+								for _, r := range recs {
+									if !strings.Contains(r.Path, "/queues") || strings.Contains(r.Path, "elastic-resource-pools") {
+										continue
+									}
+									if r.Method != "GET" || !strings.HasSuffix(r.Path, "/queues/"+name) {
+										return fmt.Errorf("refresh sent %s %s?%s; want only GET one queue", r.Method, r.Path, r.Query)
+									}
+									gets++
 								}
-								if r.Method != "GET" || !strings.HasSuffix(r.Path, "/queues/"+name) {
-									t.Errorf("refresh sent %s %s?%s; want only GET one queue", r.Method, r.Path, r.Query)
+								if gets == 0 {
+									return errors.New("refresh sent no GET for the queue")
 								}
-								gets++
-							}
-							if gets == 0 {
-								t.Error("refresh sent no GET for the queue")
-							}
-						},
-						Config:   config,
-						PlanOnly: true,
+								return nil
+							}),
+						}},
 					},
 				},
 			})
@@ -248,7 +231,7 @@ func TestAccQueue_disappears(t *testing.T) {
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(poolConfig(pool), queueConfig(name, 16, "")),
@@ -280,7 +263,7 @@ func TestAccQueue_createTimeoutTaints(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				Config:      cfg("1s"),
@@ -313,7 +296,7 @@ func TestAccQueue_refusals(t *testing.T) {
 	cfg := func(cu int) string { return env.Config(poolConfig(pool), queueConfig(name, cu, "")) }
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: cfg(16)},
 			{
@@ -388,18 +371,4 @@ resource "dli_queue" "test" {
 			step(inPool("  feature = \"ai\"\n  platform = \"aarch64\""), `AI Feature Needs x86_64`),
 		},
 	})
-}
-
-// checkDestroyed asserts that the queue no longer exists in DLI.
-func checkDestroyed(t *testing.T, env *acctest.Env, name string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		_, err := env.Client(t).GetQueue(context.Background(), strings.ToLower(name))
-		if err == nil {
-			return fmt.Errorf("queue %s still exists after destroy", name)
-		}
-		if !client.IsNotFound(err) {
-			return fmt.Errorf("checking that queue %s is gone: %w", name, err)
-		}
-		return nil
-	}
 }
