@@ -94,25 +94,10 @@ func createObjects(t *testing.T, c *client.Client, pool, queue, conn string) (po
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
-	until := func(what string, done func() (bool, error)) {
-		t.Helper()
-		for {
-			ok, err := done()
-			must(what, err)
-			if ok {
-				return
-			}
-			select {
-			case <-ctx.Done():
-				t.Fatalf("%s: %v", what, ctx.Err())
-			case <-time.After(100 * time.Millisecond):
-			}
-		}
-	}
 	tags := []client.Tag{{Key: "owner", Value: "data"}}
 	must("creating pool", c.CreatePool(ctx, client.CreatePoolInput{Name: pool, MaxCU: 64, MinCU: 64,
 		Description: "moved from huaweicloud", Tags: tags}))
-	until("waiting for pool", func() (bool, error) {
+	acctest.Eventually(t, 30*time.Minute, "waiting for pool", func() (bool, error) {
 		p, err := c.GetPool(ctx, pool)
 		if client.IsNotFound(err) {
 			return false, nil
@@ -125,7 +110,7 @@ func createObjects(t *testing.T, c *client.Client, pool, queue, conn string) (po
 	mode := int64(1)
 	must("creating queue", c.CreateQueue(ctx, client.CreateQueueInput{Name: queue, Type: "sql", CUCount: 16,
 		ResourceMode: &mode, PoolName: pool, Tags: tags}))
-	until("waiting for queue", func() (bool, error) {
+	acctest.Eventually(t, 30*time.Minute, "waiting for queue", func() (bool, error) {
 		q, err := c.GetQueue(ctx, queue)
 		if client.IsNotFound(err) {
 			return false, nil
@@ -137,7 +122,7 @@ func createObjects(t *testing.T, c *client.Client, pool, queue, conn string) (po
 		Hosts: []client.Host{{Name: "db1", IP: "192.168.0.10"}, {Name: "db2", IP: "192.168.0.11"}}})
 	must("creating connection", err)
 	must("adding route", c.AddConnectionRoute(ctx, connID, client.Route{Name: "to_db", CIDR: "10.0.0.0/16"}))
-	until("waiting for the queue's peering", func() (bool, error) {
+	acctest.Eventually(t, 30*time.Minute, "waiting for the queue's peering", func() (bool, error) {
 		got, err := c.GetConnection(ctx, connID)
 		return err == nil && len(got.Queues) == 1 && strings.EqualFold(got.Queues[0].Status, client.BindingStatusActive), err
 	})

@@ -32,15 +32,8 @@ resource "huaweicloud_dli_elastic_resource_pool" "p" {
 }
 
 func ourPool(name string) string {
-	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "p" {
-  name        = %q
-  min_cu      = 64
-  max_cu      = 64
-  description = "moved from huaweicloud"
-  tags        = { owner = "data" }
-}
-`, name)
+	return acctest.Pool{Label: "p", Name: name, Description: "moved from huaweicloud",
+		Extra: []string{`tags = { owner = "data" }`}}.HCL()
 }
 
 func hwQueue(name string) string {

@@ -91,24 +91,6 @@ func hwTime(ms int64) string {
 	return time.UnixMilli(ms).In(time.FixedZone("", 8*3600)).Format(time.RFC3339)
 }
 
-// poll calls check until it reports done, an error, or ctx ends.
-func poll(ctx context.Context, what string, check func() (bool, error)) error {
-	for {
-		done, err := check()
-		if err != nil {
-			return err
-		}
-		if done {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("waiting for %s: %w", what, ctx.Err())
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
-}
-
 // Serve makes the acceptance test serve both providers under the huaweicloud
 // provider's namespace, and on OpenTofu under OpenTofu's registry host, so
 // that the stand-in's address is the very one each CLI passes for the real

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/client"
 )
 
@@ -78,7 +79,7 @@ func (r *poolStandIn) Create(ctx context.Context, req resource.CreateRequest, re
 		}
 	}
 	var p *client.Pool
-	err := poll(ctx, "pool "+name, func() (bool, error) {
+	err := acctest.PollUntil(ctx, "pool "+name, func() (bool, error) {
 		var err error
 		p, err = c.GetPool(ctx, name)
 		if client.IsNotFound(err) {
@@ -168,7 +169,7 @@ func (r *queueStandIn) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 	var q *client.Queue
-	err := poll(ctx, "queue "+name, func() (bool, error) {
+	err := acctest.PollUntil(ctx, "queue "+name, func() (bool, error) {
 		var err error
 		q, err = c.GetQueue(ctx, name)
 		if client.IsNotFound(err) {
@@ -293,7 +294,7 @@ func (r *connectionStandIn) Create(ctx context.Context, req resource.CreateReque
 			}
 		}
 	}
-	err = poll(ctx, "connection "+name, func() (bool, error) {
+	err = acctest.PollUntil(ctx, "connection "+name, func() (bool, error) {
 		conn, err := c.GetConnection(ctx, id)
 		if err != nil {
 			return false, err

@@ -116,7 +116,7 @@ func TestAccScenario_badInputRefusedAtPlan(t *testing.T) {
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
-		attr, rule := words(c.attr), words(c.rule)
+		attr, rule := acctest.WordsPattern(c.attr), acctest.WordsPattern(c.rule)
 		steps = append(steps, resource.TestStep{
 			Config:      c.config,
 			PlanOnly:    true,

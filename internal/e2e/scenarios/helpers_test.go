@@ -3,8 +3,6 @@ package scenarios_test
 import (
 	"context"
 	"fmt"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -28,20 +26,8 @@ func newStack(prefix string) stack {
 
 // hcl is the stack's configuration; queueCU and poolMax vary it for updates.
 func (s stack) hcl(poolMax, queueCU int) string {
-	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "p" {
-  name        = %q
-  max_cu      = %d
-  min_cu      = 64
-  description = "scenario"
-}
-
-resource "dli_queue" "q" {
-  name                       = %q
-  elastic_resource_pool_name = dli_elastic_resource_pool.p.name
-  cu_count                   = %d
-}
-
+	return acctest.Pool{Label: "p", Name: s.pool, MaxCU: poolMax, Description: "scenario"}.HCL() +
+		acctest.Queue{Label: "q", Name: s.queue, Pool: "p", CU: queueCU}.HCL() + fmt.Sprintf(`
 resource "dli_enhanced_connection" "c" {
   name                   = %q
   vpc_id                 = %q
@@ -49,7 +35,7 @@ resource "dli_enhanced_connection" "c" {
   elastic_resource_pools = [dli_elastic_resource_pool.p.name]
   queues                 = [dli_queue.q.name]
 }
-`, s.pool, poolMax, s.queue, queueCU, s.conn, vpcID, subnetID)
+`, s.conn, vpcID, subnetID)
 }
 
 // emulatorEnv is an acceptance environment that needs the emulator's hooks.
@@ -58,15 +44,6 @@ func emulatorEnv(t *testing.T) *acctest.Env {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	return env
-}
-
-// words matches a phrase however Terraform wraps it in its error output.
-func words(phrase string) string {
-	parts := strings.Fields(phrase)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return strings.Join(parts, `\s+`)
 }
 
 // nothingLeft checks that the emulator holds no pool, queue or live connection
@@ -118,5 +95,3 @@ func onlyTracked(t *testing.T, env *acctest.Env, s stack, st *terraform.State) e
 	return nil
 }
 
-// regexpWords is words as a compiled expression.
-func regexpWords(phrase string) *regexp.Regexp { return regexp.MustCompile(words(phrase)) }

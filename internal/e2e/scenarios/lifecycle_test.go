@@ -102,13 +102,7 @@ func TestAccScenario_clockSkewAndWrongKeys(t *testing.T) {
 		c.Now = func() time.Time { return time.Now().Add(40 * time.Minute) }
 	})
 	pool := func(provider string) string {
-		return provider + fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "p" {
-  name   = %q
-  max_cu = 64
-  min_cu = 64
-}
-`, acctest.Name("sc_auth"))
+		return provider + acctest.Pool{Label: "p", Name: acctest.Name("sc_auth")}.HCL()
 	}
 	env := emulatorEnv(t)
 	wrongAK := strings.Replace(env.ProviderBlock(), env.AccessKey, "AKWRONGWRONGWRONG", 1)
@@ -117,16 +111,16 @@ resource "dli_elastic_resource_pool" "p" {
 		Steps: []resource.TestStep{
 			{
 				Config: pool(skewed.ProviderBlock()),
-				ExpectError: regexp.MustCompile(`(?s)authentication failed.*` + words("request time is outside the allowed skew") + `.*` +
-					words("system clock is correct")),
+				ExpectError: regexp.MustCompile(`(?s)authentication failed.*` + acctest.WordsPattern("request time is outside the allowed skew") + `.*` +
+					acctest.WordsPattern("system clock is correct")),
 			},
 			{
 				Config:      pool(env.ProviderBlockWith("wrong-secret-key")),
-				ExpectError: regexp.MustCompile(`(?s)` + words("signature does not match") + `.*` + words("check access_key and secret_key")),
+				ExpectError: regexp.MustCompile(`(?s)` + acctest.WordsPattern("signature does not match") + `.*` + acctest.WordsPattern("check access_key and secret_key")),
 			},
 			{
 				Config:      pool(wrongAK),
-				ExpectError: regexp.MustCompile(`(?s)` + words("access key is unknown") + `.*` + words("check access_key and secret_key")),
+				ExpectError: regexp.MustCompile(`(?s)` + acctest.WordsPattern("access key is unknown") + `.*` + acctest.WordsPattern("check access_key and secret_key")),
 			},
 		},
 	})

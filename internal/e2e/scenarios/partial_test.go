@@ -28,13 +28,7 @@ func TestAccScenario_partialFailureState(t *testing.T) {
 	cli := tfcli.New(t)
 
 	pool := func(name string) string {
-		return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "p" {
-  name   = %q
-  max_cu = 64
-  min_cu = 64
-}
-`, name)
+		return acctest.Pool{Label: "p", Name: name}.HCL()
 	}
 	cases := []struct {
 		name, address string

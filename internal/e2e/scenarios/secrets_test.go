@@ -138,7 +138,7 @@ func TestAccScenario_secretsNeverLogged(t *testing.T) {
 					e.AddFault(emulator.Fault{Method: "PUT", PathRegexp: poolRe, Status: 400, Code: "DLI.0001", Message: "refused", Count: 1})
 				},
 				Config:      provider + s.hcl(192, 16),
-				ExpectError: regexpWords("refused"),
+				ExpectError: acctest.Words("refused"),
 			},
 		},
 	})

@@ -38,24 +38,9 @@ func (s sweepStack) hcl(updated bool) string {
 		pools, queues = "[]", "[dli_queue.q.name, dli_queue.s.name]"
 		hosts, routes = `[{ name = "db2", ip = "192.168.0.11" }]`, `[{ name = "r2", cidr = "10.2.0.0/16" }]`
 	}
-	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "p" {
-  name   = %q
-  max_cu = %d
-  min_cu = 64
-}
-
-resource "dli_queue" "q" {
-  name                       = %q
-  elastic_resource_pool_name = dli_elastic_resource_pool.p.name
-  cu_count                   = %d
-}
-
-resource "dli_queue" "s" {
-  name     = %q
-  cu_count = %d
-}
-
+	return acctest.Pool{Label: "p", Name: s.pool, MaxCU: poolMax}.HCL() +
+		acctest.Queue{Label: "q", Name: s.queue, Pool: "p", CU: pooledCU}.HCL() +
+		acctest.Queue{Label: "s", Name: s.standalone, CU: standaloneCU}.HCL() + fmt.Sprintf(`
 resource "dli_enhanced_connection" "c" {
   name                   = %q
   vpc_id                 = %q
@@ -65,7 +50,7 @@ resource "dli_enhanced_connection" "c" {
   hosts                  = %s
   routes                 = %s
 }
-`, s.pool, poolMax, s.queue, pooledCU, s.standalone, standaloneCU, s.conn, vpcID, subnetID, pools, queues, hosts, routes)
+`, s.conn, vpcID, subnetID, pools, queues, hosts, routes)
 }
 
 // sweepLifecycle runs create, every in-place update, an import and the
