@@ -94,4 +94,3 @@ func onlyTracked(t *testing.T, env *acctest.Env, s stack, st *terraform.State) e
 	}
 	return nil
 }
-
