@@ -18,7 +18,7 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/e2e/migration"
 )
 
-// TestAccMigrate_removedAndImport is the path for CLIs without cross-type
+// TestAccMigration_removedAndImport is the path for CLIs without cross-type
 // moves (Terraform before 1.8, OpenTofu before 1.11): the huaweicloud
 // resources leave the state without being destroyed, and import blocks
 // adopt the objects by the ids the huaweicloud state holds: the pool's
@@ -26,7 +26,7 @@ import (
 // `removed` blocks exist from 1.7 on; on older CLIs (Terraform 1.5.7 here) the
 // configuration drops the huaweicloud resources and the stand-in's delete only
 // forgets them, as `terraform state rm` would.
-func TestAccMigrate_removedAndImport(t *testing.T) {
+func TestAccMigration_removedAndImport(t *testing.T) {
 	env := acctest.New(t)
 	cli := migration.Serve(t)
 	pool, queue, conn := acctest.Name("acc_imp_pool"), acctest.Name("acc_imp_queue"), acctest.Name("acc_imp_conn")

@@ -138,10 +138,10 @@ func movedCase(t *testing.T, hw, ours []string, pairs [][2]string, checks ...sta
 	})
 }
 
-// TestAccMoved_pool: moved from huaweicloud_dli_elastic_resource_pool. cidr
+// TestAccMigration_movedPool: moved from huaweicloud_dli_elastic_resource_pool. cidr
 // becomes cidr_in_vpc; tags come from the state and are read back through
 // DLI's tag API.
-func TestAccMoved_pool(t *testing.T) {
+func TestAccMigration_movedPool(t *testing.T) {
 	pool := acctest.Name("acc_moved_pool")
 	movedCase(t, []string{hwPool(pool)}, []string{ourPool(pool)}, [][2]string{{hwPoolAddr, poolAddr}},
 		statecheck.ExpectKnownValue(poolAddr, tfjsonpath.New("cidr_in_vpc"), knownvalue.StringExact("172.16.0.0/12")),
@@ -151,8 +151,8 @@ func TestAccMoved_pool(t *testing.T) {
 	)
 }
 
-// TestAccMoved_queue: moved from huaweicloud_dli_queue, with its pool.
-func TestAccMoved_queue(t *testing.T) {
+// TestAccMigration_movedQueue: moved from huaweicloud_dli_queue, with its pool.
+func TestAccMigration_movedQueue(t *testing.T) {
 	pool, queue := acctest.Name("acc_moved_pool"), acctest.Name("acc_moved_queue")
 	movedCase(t, []string{hwPool(pool), hwQueue(queue)}, []string{ourPool(pool), ourQueue(queue)},
 		[][2]string{{hwPoolAddr, poolAddr}, {hwQueueAddr, queueAddr}},
@@ -164,9 +164,9 @@ func TestAccMoved_queue(t *testing.T) {
 	)
 }
 
-// TestAccMoved_connection: moved from huaweicloud_dli_datasource_connection,
+// TestAccMigration_movedConnection: moved from huaweicloud_dli_datasource_connection,
 // with the pool and queue it binds; hosts and routes come along.
-func TestAccMoved_connection(t *testing.T) {
+func TestAccMigration_movedConnection(t *testing.T) {
 	pool, queue, conn := acctest.Name("acc_moved_pool"), acctest.Name("acc_moved_queue"), acctest.Name("acc_moved_conn")
 	movedCase(t,
 		[]string{hwPool(pool), hwQueue(queue), hwConnection(conn)},

@@ -61,9 +61,9 @@ func checkAPI(t *testing.T, env *acctest.Env, pool, name string, wantPolicies []
 	}
 }
 
-// TestAccQueue_extras creates a queue with scaling policies and Spark driver
+// TestAccQueue_scalingPoliciesAndSparkDriver creates a queue with scaling policies and Spark driver
 // settings, imports it, changes both in place, and removes both.
-func TestAccQueue_extras(t *testing.T) {
+func TestAccQueue_scalingPoliciesAndSparkDriver(t *testing.T) {
 	env := acctest.New(t)
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
 	cfg := func(extra string) string { return env.Config(poolConfig(pool), queueConfig(name, 16, extra)) }
@@ -183,9 +183,9 @@ func TestAccQueue_extras(t *testing.T) {
 	})
 }
 
-// TestAccQueue_extrasRefreshIsOneRequest checks that a queue without extras
+// TestAccQueue_refreshWithoutPoliciesIsOneRequest checks that a queue without extras
 // never reads the pool's queue list or the queue properties when refreshed.
-func TestAccQueue_extrasRefreshIsOneRequest(t *testing.T) {
+func TestAccQueue_refreshWithoutPoliciesIsOneRequest(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
@@ -319,7 +319,7 @@ func TestAccQueue_importPropertiesRefused(t *testing.T) {
 	})
 }
 
-func TestAccQueue_extrasInvalid(t *testing.T) {
+func TestAccQueue_scalingPoliciesAndSparkDriverInvalid(t *testing.T) {
 	env := acctest.New(t)
 	inPool := func(extra string) string {
 		return env.Config(poolConfig("tfacc_invalid_pool"), queueConfig("tfacc_invalid", 16, extra))

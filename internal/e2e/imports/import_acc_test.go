@@ -73,12 +73,12 @@ var addresses = []string{
 	"dli_enhanced_connection.conn",
 }
 
-// TestAccImportBlocksAndGeneratedConfig creates one object of each type with
+// TestAccImport_blocksAndGeneratedConfig creates one object of each type with
 // Terraform, then adopts them into fresh states twice: with import blocks
 // beside the same configuration, and with import blocks alone and
 // -generate-config-out. Both plans must import every object without changes,
 // and after applying them a plan must be empty.
-func TestAccImportBlocksAndGeneratedConfig(t *testing.T) {
+func TestAccImport_blocksAndGeneratedConfig(t *testing.T) {
 	// Every lifecycle completes on the next read: this test is about import,
 	// and the provider binary polls on its real, slower curve.
 	env := acctest.NewWithDelays(t, emulator.Delays{DeletedRetention: time.Minute})

@@ -31,7 +31,7 @@ const (
 // is short so that a delete DLI keeps refusing fails within the test.
 func poolWithQueueHCL(pool, cidr, queue string) string {
 	return acctest.Pool{Name: pool, CIDR: cidr, Extra: []string{`timeouts = { delete = "20s" }`}}.HCL() +
-		acctest.Queue{Name: queue, Pool: "test"}.HCL()
+		acctest.Queue{Name: queue, Pool: "test", CU: 16}.HCL()
 }
 
 // TestAccElasticResourcePool_replaceHoldingQueues: a replacement of a pool

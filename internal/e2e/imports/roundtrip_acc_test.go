@@ -184,9 +184,9 @@ var connectionTable = roundTripTable{name: "connection", cases: []roundTripCase{
   routes                 = [{ name = "DataCenter_A", cidr = "10.10.0.0/16" }]`},
 }}
 
-// TestAccRoundTrip runs the round trip of each resource type, in parallel,
+// TestAccImport_roundTrip runs the round trip of each resource type, in parallel,
 // each against its own emulator with no lifecycle delays.
-func TestAccRoundTrip(t *testing.T) {
+func TestAccImport_roundTrip(t *testing.T) {
 	cli := tfcli.New(t)
 	for _, tb := range []roundTripTable{poolTable, queueTable, connectionTable} {
 		t.Run(tb.name, func(t *testing.T) {

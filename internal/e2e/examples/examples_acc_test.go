@@ -21,10 +21,10 @@ type validateOutput struct {
 	} `json:"diagnostics"`
 }
 
-// TestAccExamples runs `validate` on every directory under examples/ that
+// TestAccExamples_validate runs `validate` on every directory under examples/ that
 // holds .tf files, with the CLI under test and the local provider build, so
 // that the provider's own plan-time validators judge every example.
-func TestAccExamples(t *testing.T) {
+func TestAccExamples_validate(t *testing.T) {
 	cli := tfcli.New(t)
 	t.Run("rejects", func(t *testing.T) { validateRejects(t, cli) })
 	dirs := exampleDirs(t, filepath.Join(tfcli.ModuleRoot(t), "examples"))

@@ -33,7 +33,7 @@ func queueConfig(name string, cu int, extra string) string {
 	return acctest.Queue{Name: name, Pool: "test", CU: cu, Extra: []string{extra}}.HCL()
 }
 
-func TestAccQueue_lifecycle(t *testing.T) {
+func TestAccQueue_basic(t *testing.T) {
 	env := acctest.New(t)
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
 	cfg := func(cu int, description string) string {
