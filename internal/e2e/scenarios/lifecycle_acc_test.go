@@ -66,18 +66,26 @@ func TestAccScenario_outOfBandDeletion(t *testing.T) {
 	env := emulatorEnv(t)
 	s := newStack("sc_oob")
 	config := env.Config(s.hcl(128, 16))
+	var connID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy:             nothingLeft(t, env, s),
 		Steps: []resource.TestStep{
-			{Config: config},
 			{
-				PreConfig: func() {
+				Config: config,
+				// The connection to delete out of band: the one DLI holds.
+				Check: func(*terraform.State) error {
 					conns, err := env.Client(t).ListConnections(context.Background(), client.ConnectionFilter{Name: s.conn})
 					if err != nil || len(conns) != 1 {
-						t.Fatalf("finding connection %s: %v (%d found)", s.conn, err, len(conns))
+						return fmt.Errorf("finding connection %s: %v (%d found)", s.conn, err, len(conns))
 					}
-					env.Emulator.DeleteConnectionNow(conns[0].ID)
+					connID = conns[0].ID
+					return nil
+				},
+			},
+			{
+				PreConfig: func() {
+					env.Emulator.DeleteConnectionNow(connID)
 					env.Emulator.DeleteQueueNow(s.queue)
 					env.Emulator.DeletePoolNow(s.pool)
 				},
