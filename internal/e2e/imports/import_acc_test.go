@@ -106,14 +106,14 @@ func TestAccImport_blocksAndGeneratedConfig(t *testing.T) {
 	}
 
 	t.Run("import blocks", func(t *testing.T) {
-		dir := workDir(t, header+objects+importBlocks(ids))
-		expectNoOpImports(t, cli, dir, nil)
+		dir := workDir(t, header+objects+importBlocksFor(addresses, ids))
+		expectImportsNoOp(t, cli, dir, addresses, nil)
 		cli.MustRun(t, dir, "apply", "-auto-approve", "-no-color", "plan.out")
-		expectEmptyPlan(t, cli, dir)
+		expectNoChanges(t, cli, dir, "plan after import")
 	})
 
 	t.Run("generate-config-out", func(t *testing.T) {
-		dir := workDir(t, header+importBlocks(ids))
+		dir := workDir(t, header+importBlocksFor(addresses, ids))
 		generated := filepath.Join(dir, "generated.tf")
 		t.Cleanup(func() {
 			// What the CLI generated explains most failures of this subtest.
@@ -121,7 +121,7 @@ func TestAccImport_blocksAndGeneratedConfig(t *testing.T) {
 				t.Logf("generated.tf:\n%s", b)
 			}
 		})
-		expectNoOpImports(t, cli, dir, []string{"-generate-config-out=generated.tf"})
+		expectImportsNoOp(t, cli, dir, addresses, []string{"-generate-config-out=generated.tf"})
 		b, err := os.ReadFile(generated)
 		if err != nil {
 			t.Fatalf("no generated configuration: %v", err)
@@ -133,7 +133,7 @@ func TestAccImport_blocksAndGeneratedConfig(t *testing.T) {
 			}
 		}
 		cli.MustRun(t, dir, "apply", "-auto-approve", "-no-color", "plan.out")
-		expectEmptyPlan(t, cli, dir)
+		expectNoChanges(t, cli, dir, "plan after import")
 	})
 }
 
@@ -163,14 +163,6 @@ func workDir(t *testing.T, config string) string {
 	return dir
 }
 
-func importBlocks(ids map[string]string) string {
-	var b strings.Builder
-	for _, a := range addresses {
-		fmt.Fprintf(&b, "\nimport {\n  to = %s\n  id = %q\n}\n", a, ids[a])
-	}
-	return b.String()
-}
-
 // planJSON is the part of `show -json` of a saved plan that the test reads.
 type planJSON struct {
 	ResourceChanges []struct {
@@ -180,48 +172,6 @@ type planJSON struct {
 			Importing json.RawMessage `json:"importing"`
 		} `json:"change"`
 	} `json:"resource_changes"`
-}
-
-// expectNoOpImports plans into plan.out and requires that every resource is
-// imported and that nothing else would change: the configuration (written by
-// hand or generated) matches what import reads.
-func expectNoOpImports(t *testing.T, cli *tfcli.CLI, dir string, extra []string) {
-	t.Helper()
-	args := append([]string{"plan", "-no-color", "-out=plan.out"}, extra...)
-	cli.MustRun(t, dir, args...)
-	var p planJSON
-	out := cli.MustRun(t, dir, "show", "-json", "plan.out").Stdout
-	if err := json.Unmarshal([]byte(out), &p); err != nil {
-		t.Fatalf("show -json: %v\n%s", err, out)
-	}
-	seen := map[string]bool{}
-	for _, rc := range p.ResourceChanges {
-		seen[rc.Address] = true
-		if len(rc.Change.Importing) == 0 || string(rc.Change.Importing) == "null" {
-			t.Errorf("%s: planned %v without importing it", rc.Address, rc.Change.Actions)
-		}
-		if len(rc.Change.Actions) != 1 || rc.Change.Actions[0] != "no-op" {
-			text := cli.Run(t, dir, "show", "-no-color", "plan.out").Stdout
-			t.Errorf("%s: import plans %v, want no-op\n%s", rc.Address, rc.Change.Actions, text)
-		}
-	}
-	for _, a := range addresses {
-		if !seen[a] {
-			t.Errorf("the plan does not import %s", a)
-		}
-	}
-	if t.Failed() {
-		t.FailNow()
-	}
-}
-
-// expectEmptyPlan requires `plan -detailed-exitcode` to find nothing to do.
-func expectEmptyPlan(t *testing.T, cli *tfcli.CLI, dir string) {
-	t.Helper()
-	res := cli.Run(t, dir, "plan", "-detailed-exitcode", "-no-color")
-	if res.ExitCode != 0 {
-		t.Errorf("plan after import: exit %d, want 0 (no changes)\n%s\n%s", res.ExitCode, res.Stdout, res.Stderr)
-	}
 }
 
 // attribute picks `name = "value"` out of `state show` output.
