@@ -130,3 +130,16 @@ func Seed(t *testing.T, add func(emulator.Seed) ([]string, error), s emulator.Se
 	}
 	return out
 }
+
+// RefreshStep is a PlanOnly step that clears the request log, plans config
+// (with its refresh) and then runs checks, typically ExpectRequests or
+// CheckRequests, over what that plan sent: it pins the API calls a refresh
+// makes. The plan must be empty, as every PlanOnly step's.
+func (e *Env) RefreshStep(config string, checks ...plancheck.PlanCheck) resource.TestStep {
+	return resource.TestStep{
+		PreConfig:        e.Emulator.ResetRequests,
+		Config:           config,
+		PlanOnly:         true,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: checks},
+	}
+}

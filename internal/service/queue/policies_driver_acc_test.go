@@ -183,8 +183,9 @@ func TestAccQueue_scalingPoliciesAndSparkDriver(t *testing.T) {
 	})
 }
 
-// TestAccQueue_refreshWithoutPoliciesIsOneRequest checks that a queue without extras
-// never reads the pool's queue list or the queue properties when refreshed.
+// TestAccQueue_refreshWithoutPoliciesIsOneRequest checks that a queue without
+// scaling policies or Spark driver settings never reads the pool's queue list
+// or the queue properties when refreshed.
 func TestAccQueue_refreshWithoutPoliciesIsOneRequest(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
@@ -195,14 +196,7 @@ func TestAccQueue_refreshWithoutPoliciesIsOneRequest(t *testing.T) {
 		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: config},
-			{
-				PreConfig: env.Emulator.ResetRequests,
-				Config:    config,
-				PlanOnly:  true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
-					env.ExpectRequests("", `/elastic-resource-pools/[^/]+/queues|/properties$`, 0),
-				}},
-			},
+			env.RefreshStep(config, env.ExpectRequests("", `/elastic-resource-pools/[^/]+/queues|/properties$`, 0)),
 		},
 	})
 }

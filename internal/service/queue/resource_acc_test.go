@@ -196,29 +196,23 @@ func TestAccQueue_refreshIsOneRequest(t *testing.T) {
 				CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 				Steps: []resource.TestStep{
 					{Config: config},
-					{
-						PreConfig: env.Emulator.ResetRequests,
-						Config:    config,
-						PlanOnly:  true,
-						ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
-							env.CheckRequests("refresh reads only the queue", func(recs []emulator.RequestRecord) error {
-								var gets int
-								for _, r := range recs {
-									if !strings.Contains(r.Path, "/queues") || strings.Contains(r.Path, "elastic-resource-pools") {
-										continue
-									}
-									if r.Method != "GET" || !strings.HasSuffix(r.Path, "/queues/"+name) {
-										return fmt.Errorf("refresh sent %s %s?%s; want only GET one queue", r.Method, r.Path, r.Query)
-									}
-									gets++
+					env.RefreshStep(config,
+						env.CheckRequests("refresh reads only the queue", func(recs []emulator.RequestRecord) error {
+							var gets int
+							for _, r := range recs {
+								if !strings.Contains(r.Path, "/queues") || strings.Contains(r.Path, "elastic-resource-pools") {
+									continue
 								}
-								if gets == 0 {
-									return errors.New("refresh sent no GET for the queue")
+								if r.Method != "GET" || !strings.HasSuffix(r.Path, "/queues/"+name) {
+									return fmt.Errorf("refresh sent %s %s?%s; want only GET one queue", r.Method, r.Path, r.Query)
 								}
-								return nil
-							}),
-						}},
-					},
+								gets++
+							}
+							if gets == 0 {
+								return errors.New("refresh sent no GET for the queue")
+							}
+							return nil
+						})),
 				},
 			})
 		})
