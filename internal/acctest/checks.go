@@ -143,3 +143,27 @@ func (e *Env) RefreshStep(config string, checks ...plancheck.PlanCheck) resource
 		ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: checks},
 	}
 }
+
+// ImportStep imports the resource at addr by id and verifies that the
+// imported state equals the applied one, except the ignored attributes
+// (what only the configuration holds, such as timeouts).
+func ImportStep(addr, id string, ignore ...string) resource.TestStep {
+	return resource.TestStep{
+		ResourceName:            addr,
+		ImportState:             true,
+		ImportStateId:           id,
+		ImportStateVerify:       true,
+		ImportStateVerifyIgnore: ignore,
+	}
+}
+
+// ListPagedTo is a Check that some list request to a path ending in
+// pathSuffix asked for the page at offset: a data source read past the
+// first pages instead of stopping early.
+func (e *Env) ListPagedTo(pathSuffix string, offset int) resource.TestCheckFunc {
+	param := fmt.Sprintf("offset=%d", offset)
+	return e.RequestSeen("list request to ..."+pathSuffix+" for "+param+" (the data sources stopped paging early)",
+		func(r emulator.RequestRecord) bool {
+			return strings.HasSuffix(r.Path, pathSuffix) && strings.Contains(r.Query, param)
+		})
+}

@@ -16,15 +16,6 @@ import (
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
 )
 
-// pagedConnectionLists checks that a connection list request asked for the
-// third page, so the data sources did not stop at the first.
-func pagedConnectionLists(env *acctest.Env) resource.TestCheckFunc {
-	return env.RequestSeen("connection list request for offset 200 (the data sources stopped paging early)",
-		func(r emulator.RequestRecord) bool {
-			return strings.HasSuffix(r.Path, "/enhanced-connections") && strings.Contains(r.Query, "offset=200")
-		})
-}
-
 // TestAccEnhancedConnectionsDataSource_filters lists 205 connections (three
 // pages) and applies every filter, including DELETED ones only on request.
 func TestAccEnhancedConnectionsDataSource_filters(t *testing.T) {
@@ -100,7 +91,7 @@ data "dli_enhanced_connections" "none" {
 					"created_at":             knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
 				})),
 			},
-			Check: pagedConnectionLists(env),
+			Check: env.ListPagedTo("/enhanced-connections", 200),
 		}},
 	})
 }

@@ -24,15 +24,6 @@ func failedPool(t *testing.T, env *acctest.Env, name string, tags ...client.Tag)
 	env.CreatePoolOutOfBand(t, client.CreatePoolInput{Name: name, MinCU: 64, MaxCU: 64, Tags: tags}, client.PoolStatusFailed)
 }
 
-// pagedPoolLists counts the pool list requests that asked for a page after the
-// first two, proving the data source read beyond them.
-func pagedPoolLists(env *acctest.Env) resource.TestCheckFunc {
-	return env.RequestSeen("pool list request for offset 200 (the data sources stopped paging early)",
-		func(r emulator.RequestRecord) bool {
-			return strings.HasSuffix(r.Path, "/elastic-resource-pools") && strings.Contains(r.Query, "offset=200")
-		})
-}
-
 // TestAccElasticResourcePoolsDataSource_filters reads 231 pools (three pages of
 // the list API) and every filter alone and combined.
 func TestAccElasticResourcePoolsDataSource_filters(t *testing.T) {
@@ -120,7 +111,7 @@ data "dli_elastic_resource_pools" "none" {
 					"updated_at":            knownvalue.StringRegexp(rfc3339Re),
 				})),
 			},
-			Check: pagedPoolLists(env),
+			Check: env.ListPagedTo("/elastic-resource-pools", 200),
 		}},
 	})
 }

@@ -136,12 +136,7 @@ func TestAccElasticResourcePool_defaults(t *testing.T) {
 					expect("tags", knownvalue.Null()),
 				},
 			},
-			{
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateId:     name,
-				ImportStateVerify: true,
-			},
+			acctest.ImportStep(addr, name),
 		},
 	})
 }
@@ -165,12 +160,7 @@ func TestAccElasticResourcePool_basicEdition(t *testing.T) {
 					expect("max_cu", knownvalue.Int64Exact(16)),
 				},
 			},
-			{
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateId:     name,
-				ImportStateVerify: true,
-			},
+			acctest.ImportStep(addr, name),
 			{
 				Config:            env.Config(poolHCL(name, 16, 64, label)),
 				ConfigPlanChecks:  acctest.Planned(addr, plancheck.ResourceActionUpdate),
@@ -199,12 +189,7 @@ func TestAccElasticResourcePool_mixedCaseName(t *testing.T) {
 					sameID.AddStateValue(addr, attr("id")),
 				},
 			},
-			{
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateId:     name,
-				ImportStateVerify: true,
-			},
+			acctest.ImportStep(addr, name),
 			{
 				// A change of case alone is no change at all: the same pool,
 				// as an import (which records DLI's lower case) needs too.

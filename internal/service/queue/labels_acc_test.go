@@ -40,13 +40,7 @@ data "dli_queue" "one" {
 							statecheck.ExpectKnownValue("data.dli_queue.one", tfjsonpath.New("labels"), acctest.StringsExact("multi_az=2")),
 						},
 					},
-					{
-						ResourceName:            addr,
-						ImportState:             true,
-						ImportStateId:           queue,
-						ImportStateVerify:       true,
-						ImportStateVerifyIgnore: importIgnore,
-					},
+					acctest.ImportStep(addr, queue, importIgnore...),
 				},
 			})
 		})

@@ -65,13 +65,7 @@ func TestAccQueue_basic(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{
-				ResourceName:            addr,
-				ImportState:             true,
-				ImportStateId:           name,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: importIgnore,
-			},
+			acctest.ImportStep(addr, name, importIgnore...),
 			{
 				// Scale out in place.
 				Config: cfg(48, "test"),
@@ -163,13 +157,7 @@ func TestAccQueue_generalMixedCase(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
-			{
-				ResourceName:            addr,
-				ImportState:             true,
-				ImportStateId:           name,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: importIgnore,
-			},
+			acctest.ImportStep(addr, name, importIgnore...),
 			{
 				// The same name in lower case is the same queue: no change at all.
 				Config: strings.Replace(config, fmt.Sprintf("%q", name), fmt.Sprintf("%q", strings.ToLower(name)), 1),
