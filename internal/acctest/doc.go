@@ -4,7 +4,8 @@
 // and end-to-end tests would otherwise copy: configuration builders (Pool,
 // Queue, RequiredProviders), error matchers (Words, WordsPattern), state and
 // plan checks (StringsExact, EmptyPlanAfterApply, Planned, ExpectRequests,
-// CheckRequests, PlanCheckFunc, RequestSeen), CheckPoolsDestroyed /
+// CheckRequests, PlanCheckFunc, RequestSeen, ListPagedTo), steps (ImportStep,
+// RefreshStep), CheckPoolsDestroyed /
 // CheckQueuesDestroyed / CheckConnectionsDestroyed, out-of-band changes
 // (CreatePoolOutOfBand, CreateQueueOutOfBand, CreateConnectionOutOfBand,
 // ScalePoolOutOfBand, Seed), polling (PollUntil, Eventually) and MoveState
