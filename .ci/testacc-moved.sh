@@ -2,7 +2,7 @@
 # testacc-moved.sh runs the acceptance tests of the migration packages (moved
 # blocks from huaweicloud_dli_* to dli_*, and removed + import blocks) with the
 # CLI in TF_ACC_TERRAFORM_PATH, and fails when any of them skipped or when no
-# TestAccMoved test passed. The moved tests skip themselves on CLIs that cannot
+# TestAccMigration_moved test passed. The moved tests skip themselves on CLIs that cannot
 # move state across resource types (Terraform 1.5); on the CLI this target is
 # for, a skip would mean the cross-provider move went untested while the run
 # still looked green.
@@ -11,7 +11,7 @@
 set -euo pipefail
 
 [ "$#" -gt 0 ] || {
-	echo "testacc-moved: no package holds a TestAccMoved test" >&2
+	echo "testacc-moved: no package holds a TestAccMigration_moved test" >&2
 	exit 1
 }
 log="$(mktemp)"
@@ -24,9 +24,9 @@ if grep -E -- '--- SKIP' "${log}"; then
 	echo "testacc-moved: the tests above skipped on $("${TF_ACC_TERRAFORM_PATH}" version | head -n 1); they must run here" >&2
 	exit 1
 fi
-passed="$(grep -cE -- '--- PASS: TestAccMoved' "${log}" || true)"
+passed="$(grep -cE -- '--- PASS: TestAccMigration_moved' "${log}" || true)"
 [ "${passed}" -gt 0 ] || {
-	echo "testacc-moved: no TestAccMoved test ran" >&2
+	echo "testacc-moved: no TestAccMigration_moved test ran" >&2
 	exit 1
 }
-echo "testacc-moved: ${passed} TestAccMoved tests ran and passed, none skipped"
+echo "testacc-moved: ${passed} TestAccMigration_moved tests ran and passed, none skipped"

@@ -1,8 +1,3 @@
-// Package acctest is what every acceptance test shares: provider factories, the
-// DLI emulator started per test with short delays, and the provider block that
-// points Terraform at it. When HW_ACCESS_KEY, HW_SECRET_KEY and HW_REGION_NAME
-// are all set, the same tests run against the real cloud instead; tests that need
-// the emulator's fault injection or out-of-band helpers skip themselves there.
 package acctest
 
 import (

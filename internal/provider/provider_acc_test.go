@@ -16,15 +16,7 @@ import (
 
 // poolConfig is the smallest configuration that makes Terraform configure the
 // provider and call the API.
-func poolConfig(name string) string {
-	return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "p" {
-  name   = %q
-  max_cu = 64
-  min_cu = 64
-}
-`, name)
-}
+func poolConfig(name string) string { return acctest.Pool{Label: "p", Name: name}.HCL() }
 
 // withoutProjectID is the emulator's provider block minus project_id, so that
 // the provider resolves the project through IAM with a signed request.

@@ -26,13 +26,7 @@ func TestAccEnhancedConnection_bindWaitsForBusyPool(t *testing.T) {
 	n := destination(t, env)
 	pool, name, second := acctest.Name("busy_pool"), acctest.Name("busy_conn"), acctest.Name("busy_conn2")
 	poolHCL := func(maxCU int) string {
-		return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "test" {
-  name   = %q
-  max_cu = %d
-  min_cu = 64
-}
-`, pool, maxCU)
+		return acctest.Pool{Name: pool, MaxCU: maxCU}.HCL()
 	}
 	conn := func(label, name, pools string) string {
 		return fmt.Sprintf(`
@@ -47,7 +41,7 @@ resource "dli_enhanced_connection" %q {
 	const bound = "  elastic_resource_pools = [dli_elastic_resource_pool.test.name]"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckConnectionsDestroyed(t),
 		Steps: []resource.TestStep{
 			{Config: env.Config(poolHCL(128), conn("test", name, ""))},
 			{

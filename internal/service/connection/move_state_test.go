@@ -6,7 +6,7 @@ import (
 	fwattr "github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/migrationtest"
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/service/connection"
 )
 
@@ -36,11 +36,11 @@ func host(name, ip string) fwattr.Value {
 }
 
 func TestMoveState_fromHuaweiCloud(t *testing.T) {
-	for _, address := range []string{migrationtest.TerraformAddress, migrationtest.OpenTofuAddress} {
+	for _, address := range []string{acctest.HuaweicloudTerraformAddress, acctest.HuaweicloudOpenTofuAddress} {
 		t.Run(address, func(t *testing.T) {
-			resp := migrationtest.Move(t, connection.NewResource(), address, "huaweicloud_dli_datasource_connection",
+			resp := acctest.MoveState(t, connection.NewResource(), address, "huaweicloud_dli_datasource_connection",
 				hwConnectionState)
-			if resp.Diagnostics.HasError() || !migrationtest.Moved(resp) {
+			if resp.Diagnostics.HasError() || !acctest.Moved(resp) {
 				t.Fatalf("not moved: %v", resp.Diagnostics)
 			}
 			want := map[string]fwattr.Value{
@@ -59,7 +59,7 @@ func TestMoveState_fromHuaweiCloud(t *testing.T) {
 				"created_at":             types.StringNull(),
 			}
 			for name, w := range want {
-				if got := migrationtest.Attr(t, resp, name); !got.Equal(w) {
+				if got := acctest.MovedAttr(t, resp, name); !got.Equal(w) {
 					t.Errorf("%s = %v, want %v", name, got, w)
 				}
 			}
@@ -70,11 +70,11 @@ func TestMoveState_fromHuaweiCloud(t *testing.T) {
 // TestMoveState_unsetCollections: the source keeps "" and empty collections
 // for arguments nobody set; ours keeps null, so that no diff appears.
 func TestMoveState_unsetCollections(t *testing.T) {
-	resp := migrationtest.Move(t, connection.NewResource(), migrationtest.TerraformAddress,
+	resp := acctest.MoveState(t, connection.NewResource(), acctest.HuaweicloudTerraformAddress,
 		"huaweicloud_dli_datasource_connection",
 		`{"id": "0ce123456a00f2591fabc00385ff1234", "name": "dli_conn", "vpc_id": "vpc-1", "subnet_id": "subnet-1",
 		  "route_table_id": "", "queues": [], "hosts": [], "routes": [], "tags": {}}`)
-	if resp.Diagnostics.HasError() || !migrationtest.Moved(resp) {
+	if resp.Diagnostics.HasError() || !acctest.Moved(resp) {
 		t.Fatalf("not moved: %v", resp.Diagnostics)
 	}
 	want := map[string]fwattr.Value{
@@ -85,19 +85,19 @@ func TestMoveState_unsetCollections(t *testing.T) {
 		"tags":           types.MapNull(types.StringType),
 	}
 	for name, w := range want {
-		if got := migrationtest.Attr(t, resp, name); !got.Equal(w) {
+		if got := acctest.MovedAttr(t, resp, name); !got.Equal(w) {
 			t.Errorf("%s = %v, want %v", name, got, w)
 		}
 	}
 }
 
 func TestMoveState_otherSources(t *testing.T) {
-	resp := migrationtest.Move(t, connection.NewResource(), "registry.terraform.io/hashicorp/huaweicloud",
+	resp := acctest.MoveState(t, connection.NewResource(), "registry.terraform.io/hashicorp/huaweicloud",
 		"huaweicloud_dli_datasource_connection", hwConnectionState)
-	if resp.Diagnostics.HasError() || migrationtest.Moved(resp) {
+	if resp.Diagnostics.HasError() || acctest.Moved(resp) {
 		t.Errorf("another provider's state: moved or failed (%v), want skipped", resp.Diagnostics)
 	}
-	resp = migrationtest.Move(t, connection.NewResource(), migrationtest.TerraformAddress,
+	resp = acctest.MoveState(t, connection.NewResource(), acctest.HuaweicloudTerraformAddress,
 		"huaweicloud_dli_datasource_connection", `{"name": "dli_conn"}`)
 	if !resp.Diagnostics.HasError() {
 		t.Error("a state without id moved")

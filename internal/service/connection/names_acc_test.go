@@ -25,7 +25,7 @@ func TestAccEnhancedConnection_looseNames(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				CheckDestroy:             checkDestroyed(t, env),
+				CheckDestroy:             env.CheckConnectionsDestroyed(t),
 				Steps: []resource.TestStep{
 					{
 						Config: env.Config(poolHCL(pool), connectionHCL(name, n, n.subnet, "")),

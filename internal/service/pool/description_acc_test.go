@@ -21,11 +21,11 @@ func TestAccElasticResourcePool_textLengthsInCharacters(t *testing.T) {
 	name := acctest.Name("acc_pool_zh")
 	zh := func(n int) string { return strings.Repeat("池", n) }
 	refused := func(extra, want string) resource.TestStep {
-		return resource.TestStep{Config: env.Config(poolHCL(name, 64, 64, extra)), PlanOnly: true, ExpectError: words(want)}
+		return resource.TestStep{Config: env.Config(poolHCL(name, 64, 64, extra)), PlanOnly: true, ExpectError: acctest.Words(want)}
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env),
+		CheckDestroy:             env.CheckPoolsDestroyed(t),
 		Steps: []resource.TestStep{
 			refused(fmt.Sprintf("description = %q", zh(257)), "UTF-8 character count must be at most 256, got: 257"),
 			refused(fmt.Sprintf("tags = { %q = \"v\" }", zh(129)), "UTF-8 character count must be between 1 and 128, got: 129"),
@@ -33,7 +33,7 @@ func TestAccElasticResourcePool_textLengthsInCharacters(t *testing.T) {
 			{
 				Config: env.Config(poolHCL(name, 64, 64, fmt.Sprintf("description = %q", zh(200)),
 					fmt.Sprintf("tags = { %q = %q }", zh(128), zh(255)))),
-				ConfigPlanChecks:  emptyPlan(),
+				ConfigPlanChecks:  acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{expect("description", knownvalue.StringExact(zh(200)))},
 			},
 		},

@@ -6,7 +6,7 @@ import (
 	fwattr "github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/migrationtest"
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/service/pool"
 )
 
@@ -31,11 +31,11 @@ const hwPoolState = `{
 }`
 
 func TestMoveState_fromHuaweiCloud(t *testing.T) {
-	for _, address := range []string{migrationtest.TerraformAddress, migrationtest.OpenTofuAddress,
+	for _, address := range []string{acctest.HuaweicloudTerraformAddress, acctest.HuaweicloudOpenTofuAddress,
 		"Registry.Terraform.io/HuaweiCloud/HuaweiCloud", "mirror.example.com/huaweicloud/huaweicloud"} {
 		t.Run(address, func(t *testing.T) {
-			resp := migrationtest.Move(t, pool.NewResource(), address, "huaweicloud_dli_elastic_resource_pool", hwPoolState)
-			if resp.Diagnostics.HasError() || !migrationtest.Moved(resp) {
+			resp := acctest.MoveState(t, pool.NewResource(), address, "huaweicloud_dli_elastic_resource_pool", hwPoolState)
+			if resp.Diagnostics.HasError() || !acctest.Moved(resp) {
 				t.Fatalf("not moved: %v", resp.Diagnostics)
 			}
 			want := map[string]fwattr.Value{
@@ -56,11 +56,11 @@ func TestMoveState_fromHuaweiCloud(t *testing.T) {
 				"queues":                types.ListNull(types.StringType),
 			}
 			for name, w := range want {
-				if got := migrationtest.Attr(t, resp, name); !got.Equal(w) {
+				if got := acctest.MovedAttr(t, resp, name); !got.Equal(w) {
 					t.Errorf("%s = %v, want %v", name, got, w)
 				}
 			}
-			if got := migrationtest.Attr(t, resp, "timeouts"); !got.IsNull() {
+			if got := acctest.MovedAttr(t, resp, "timeouts"); !got.IsNull() {
 				t.Errorf("timeouts = %v, want null", got)
 			}
 		})
@@ -70,10 +70,10 @@ func TestMoveState_fromHuaweiCloud(t *testing.T) {
 // TestMoveState_sparseState: what an older or never-refreshed source state
 // lacks is null (description ""), and an id that is not a UUID is left to Read.
 func TestMoveState_sparseState(t *testing.T) {
-	resp := migrationtest.Move(t, pool.NewResource(), migrationtest.TerraformAddress,
+	resp := acctest.MoveState(t, pool.NewResource(), acctest.HuaweicloudTerraformAddress,
 		"huaweicloud_dli_elastic_resource_pool",
 		`{"id": "elastic_pool_dli", "name": "elastic_pool_dli", "max_cu": 64, "min_cu": 64, "cidr": "", "tags": {}}`)
-	if resp.Diagnostics.HasError() || !migrationtest.Moved(resp) {
+	if resp.Diagnostics.HasError() || !acctest.Moved(resp) {
 		t.Fatalf("not moved: %v", resp.Diagnostics)
 	}
 	want := map[string]fwattr.Value{
@@ -85,7 +85,7 @@ func TestMoveState_sparseState(t *testing.T) {
 		"created_at":  types.StringNull(),
 	}
 	for name, w := range want {
-		if got := migrationtest.Attr(t, resp, name); !got.Equal(w) {
+		if got := acctest.MovedAttr(t, resp, name); !got.Equal(w) {
 			t.Errorf("%s = %v, want %v", name, got, w)
 		}
 	}
@@ -97,10 +97,10 @@ func TestMoveState_otherSources(t *testing.T) {
 	for _, tc := range []struct{ address, typ string }{
 		{"registry.terraform.io/hashicorp/huaweicloud", "huaweicloud_dli_elastic_resource_pool"},
 		{"registry.terraform.io/huaweicloud/huaweicloudstack", "huaweicloud_dli_elastic_resource_pool"},
-		{migrationtest.TerraformAddress, "huaweicloud_dli_queue"},
+		{acctest.HuaweicloudTerraformAddress, "huaweicloud_dli_queue"},
 	} {
-		resp := migrationtest.Move(t, pool.NewResource(), tc.address, tc.typ, hwPoolState)
-		if resp.Diagnostics.HasError() || migrationtest.Moved(resp) {
+		resp := acctest.MoveState(t, pool.NewResource(), tc.address, tc.typ, hwPoolState)
+		if resp.Diagnostics.HasError() || acctest.Moved(resp) {
 			t.Errorf("%s %s: moved or failed (%v), want skipped", tc.address, tc.typ, resp.Diagnostics)
 		}
 	}
@@ -111,7 +111,7 @@ func TestMoveState_brokenSource(t *testing.T) {
 		"no name":  `{"id": "3c0f6a8e-5b1d-4c7e-9a2f-0d8b7e6c5a41", "max_cu": 64}`,
 		"not json": `{"name": `,
 	} {
-		resp := migrationtest.Move(t, pool.NewResource(), migrationtest.TerraformAddress,
+		resp := acctest.MoveState(t, pool.NewResource(), acctest.HuaweicloudTerraformAddress,
 			"huaweicloud_dli_elastic_resource_pool", state)
 		if !resp.Diagnostics.HasError() {
 			t.Errorf("%s: no error", name)

@@ -23,13 +23,7 @@ func TestAccQueue_createWaitsForBusyPool(t *testing.T) {
 	env.RequireEmulator(t)
 	pool, name := acctest.Name("tfacc_busy_pool"), acctest.Name("tfacc_busy_queue")
 	poolHCL := func(maxCU int) string {
-		return fmt.Sprintf(`
-resource "dli_elastic_resource_pool" "test" {
-  name   = %q
-  max_cu = %d
-  min_cu = 64
-}
-`, pool, maxCU)
+		return acctest.Pool{Name: pool, MaxCU: maxCU}.HCL()
 	}
 	queue := fmt.Sprintf(`
 resource "dli_queue" "test" {
@@ -40,7 +34,7 @@ resource "dli_queue" "test" {
 `, name)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: env.Config(poolHCL(128))},
 			{

@@ -28,7 +28,7 @@ func TestAccQueue_descriptionInCharacters(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				// 128 characters, 384 bytes.

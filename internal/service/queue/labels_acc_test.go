@@ -32,21 +32,15 @@ data "dli_queue" "one" {
 `)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				CheckDestroy:             checkDestroyed(t, env, queue),
+				CheckDestroy:             env.CheckQueuesDestroyed(t, queue),
 				Steps: []resource.TestStep{
 					{
 						Config: cfg,
 						ConfigStateChecks: []statecheck.StateCheck{
-							statecheck.ExpectKnownValue("data.dli_queue.one", tfjsonpath.New("labels"), stringList("multi_az=2")),
+							statecheck.ExpectKnownValue("data.dli_queue.one", tfjsonpath.New("labels"), acctest.StringsExact("multi_az=2")),
 						},
 					},
-					{
-						ResourceName:            addr,
-						ImportState:             true,
-						ImportStateId:           queue,
-						ImportStateVerify:       true,
-						ImportStateVerifyIgnore: importIgnore,
-					},
+					acctest.ImportStep(addr, queue, importIgnore...),
 				},
 			})
 		})

@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/opendli/terraform-provider-dli/internal/migrationtest"
+	"github.com/opendli/terraform-provider-dli/internal/acctest"
 	"github.com/opendli/terraform-provider-dli/internal/service/queue"
 )
 
@@ -37,10 +37,10 @@ const hwQueueState = `{
 }`
 
 func TestMoveState_fromHuaweiCloud(t *testing.T) {
-	for _, address := range []string{migrationtest.TerraformAddress, migrationtest.OpenTofuAddress} {
+	for _, address := range []string{acctest.HuaweicloudTerraformAddress, acctest.HuaweicloudOpenTofuAddress} {
 		t.Run(address, func(t *testing.T) {
-			resp := migrationtest.Move(t, queue.NewResource(), address, "huaweicloud_dli_queue", hwQueueState)
-			if resp.Diagnostics.HasError() || !migrationtest.Moved(resp) {
+			resp := acctest.MoveState(t, queue.NewResource(), address, "huaweicloud_dli_queue", hwQueueState)
+			if resp.Diagnostics.HasError() || !acctest.Moved(resp) {
 				t.Fatalf("not moved: %v", resp.Diagnostics)
 			}
 			want := map[string]fwattr.Value{
@@ -62,7 +62,7 @@ func TestMoveState_fromHuaweiCloud(t *testing.T) {
 				"cu_spec":                    types.Int64Null(),
 			}
 			for name, w := range want {
-				if got := migrationtest.Attr(t, resp, name); !got.Equal(w) {
+				if got := acctest.MovedAttr(t, resp, name); !got.Equal(w) {
 					t.Errorf("%s = %v, want %v", name, got, w)
 				}
 			}
@@ -80,14 +80,14 @@ func checkExtras(t *testing.T, r *resource.MoveStateResponse) {
 		t.Log("dli_queue has no scaling_policies or spark_driver yet: nothing to map them onto")
 		return
 	}
-	got := migrationtest.Attr(t, r, "scaling_policies").String()
+	got := acctest.MovedAttr(t, r, "scaling_policies").String()
 	for _, part := range []string{`"priority":1`, `"impact_start_time":"00:00"`, `"impact_stop_time":"24:00"`,
 		`"min_cu":16`, `"max_cu":32`} {
 		if !strings.Contains(got, part) {
 			t.Errorf("scaling_policies = %s, want %s", got, part)
 		}
 	}
-	driver := migrationtest.Attr(t, r, "spark_driver").String()
+	driver := acctest.MovedAttr(t, r, "spark_driver").String()
 	// max_concurrent 0 is the source SDK's "unset": null here.
 	for _, part := range []string{`"max_instance":2`, `"max_concurrent":<null>`, `"max_prefetch_instance":1`} {
 		if !strings.Contains(driver, part) {
@@ -100,10 +100,10 @@ func checkExtras(t *testing.T, r *resource.MoveStateResponse) {
 // provider has the name as id, no pool, and SQL as the implicit type; labels
 // come as a list when a version keeps them.
 func TestMoveState_oldState(t *testing.T) {
-	resp := migrationtest.Move(t, queue.NewResource(), migrationtest.TerraformAddress, "huaweicloud_dli_queue",
+	resp := acctest.MoveState(t, queue.NewResource(), acctest.HuaweicloudTerraformAddress, "huaweicloud_dli_queue",
 		`{"id": "dli_queue_01", "name": "dli_queue_01", "cu_count": 16, "queue_type": "", "feature": "",
 		  "labels": ["multi_az=2"], "spark_driver": [{"max_instance": 0, "max_concurrent": 0, "max_prefetch_instance": ""}]}`)
-	if resp.Diagnostics.HasError() || !migrationtest.Moved(resp) {
+	if resp.Diagnostics.HasError() || !acctest.Moved(resp) {
 		t.Fatalf("not moved: %v", resp.Diagnostics)
 	}
 	want := map[string]fwattr.Value{
@@ -116,11 +116,11 @@ func TestMoveState_oldState(t *testing.T) {
 		"created_at":                 types.StringNull(),
 	}
 	for name, w := range want {
-		if got := migrationtest.Attr(t, resp, name); !got.Equal(w) {
+		if got := acctest.MovedAttr(t, resp, name); !got.Equal(w) {
 			t.Errorf("%s = %v, want %v", name, got, w)
 		}
 	}
-	if got := migrationtest.Attr(t, resp, "spark_driver"); !got.IsNull() {
+	if got := acctest.MovedAttr(t, resp, "spark_driver"); !got.IsNull() {
 		t.Errorf("spark_driver = %v, want null: nothing was set", got)
 	}
 }
@@ -128,14 +128,14 @@ func TestMoveState_oldState(t *testing.T) {
 func TestMoveState_otherSources(t *testing.T) {
 	for _, tc := range []struct{ address, typ string }{
 		{"registry.terraform.io/hashicorp/huaweicloud", "huaweicloud_dli_queue"},
-		{migrationtest.TerraformAddress, "huaweicloud_dli_elastic_resource_pool"},
+		{acctest.HuaweicloudTerraformAddress, "huaweicloud_dli_elastic_resource_pool"},
 	} {
-		resp := migrationtest.Move(t, queue.NewResource(), tc.address, tc.typ, hwQueueState)
-		if resp.Diagnostics.HasError() || migrationtest.Moved(resp) {
+		resp := acctest.MoveState(t, queue.NewResource(), tc.address, tc.typ, hwQueueState)
+		if resp.Diagnostics.HasError() || acctest.Moved(resp) {
 			t.Errorf("%s %s: moved or failed (%v), want skipped", tc.address, tc.typ, resp.Diagnostics)
 		}
 	}
-	resp := migrationtest.Move(t, queue.NewResource(), migrationtest.TerraformAddress, "huaweicloud_dli_queue",
+	resp := acctest.MoveState(t, queue.NewResource(), acctest.HuaweicloudTerraformAddress, "huaweicloud_dli_queue",
 		`{"cu_count": 16}`)
 	if !resp.Diagnostics.HasError() {
 		t.Error("a state without name moved")

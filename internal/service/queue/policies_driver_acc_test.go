@@ -61,9 +61,9 @@ func checkAPI(t *testing.T, env *acctest.Env, pool, name string, wantPolicies []
 	}
 }
 
-// TestAccQueue_extras creates a queue with scaling policies and Spark driver
+// TestAccQueue_scalingPoliciesAndSparkDriver creates a queue with scaling policies and Spark driver
 // settings, imports it, changes both in place, and removes both.
-func TestAccQueue_extras(t *testing.T) {
+func TestAccQueue_scalingPoliciesAndSparkDriver(t *testing.T) {
 	env := acctest.New(t)
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
 	cfg := func(extra string) string { return env.Config(poolConfig(pool), queueConfig(name, 16, extra)) }
@@ -93,7 +93,7 @@ func TestAccQueue_extras(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{
 				Config: create,
@@ -183,31 +183,20 @@ func TestAccQueue_extras(t *testing.T) {
 	})
 }
 
-// TestAccQueue_extrasRefreshIsOneRequest checks that a queue without extras
-// never reads the pool's queue list or the queue properties when refreshed.
-func TestAccQueue_extrasRefreshIsOneRequest(t *testing.T) {
+// TestAccQueue_refreshWithoutPoliciesIsOneRequest checks that a queue without
+// scaling policies or Spark driver settings never reads the pool's queue list
+// or the queue properties when refreshed.
+func TestAccQueue_refreshWithoutPoliciesIsOneRequest(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue")
 	config := env.Config(poolConfig(pool), queueConfig(name, 16, ""))
-	extras := regexp.MustCompile(`/elastic-resource-pools/[^/]+/queues|/properties$`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: config},
-			{PreConfig: env.Emulator.ResetRequests, Config: config, PlanOnly: true},
-			{
-				PreConfig: func() {
-					for _, r := range env.Emulator.Requests() {
-						if extras.MatchString(r.Path) {
-							t.Errorf("refresh of a queue without extras sent %s %s", r.Method, r.Path)
-						}
-					}
-				},
-				Config:   config,
-				PlanOnly: true,
-			},
+			env.RefreshStep(config, env.ExpectRequests("", `/elastic-resource-pools/[^/]+/queues|/properties$`, 0)),
 		},
 	})
 }
@@ -224,7 +213,7 @@ func TestAccQueue_propertiesUnavailable(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: cfg(16)},
 			{
@@ -282,7 +271,7 @@ func TestAccQueue_importPropertiesRefused(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
@@ -324,7 +313,7 @@ func TestAccQueue_importPropertiesRefused(t *testing.T) {
 	})
 }
 
-func TestAccQueue_extrasInvalid(t *testing.T) {
+func TestAccQueue_scalingPoliciesAndSparkDriverInvalid(t *testing.T) {
 	env := acctest.New(t)
 	inPool := func(extra string) string {
 		return env.Config(poolConfig("tfacc_invalid_pool"), queueConfig("tfacc_invalid", 16, extra))

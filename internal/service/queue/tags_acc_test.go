@@ -2,11 +2,9 @@ package queue_test
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -27,7 +25,7 @@ func TestAccQueue_tagsInPlace(t *testing.T) {
 	env.RequireEmulator(t)
 	pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue_tags")
 	tagged := func(tags string) string {
-		return env.Config(providerSource(), poolConfig(pool), queueConfig(name, 16, "  tags = "+tags))
+		return env.Config(acctest.RequiredProviders(), poolConfig(pool), queueConfig(name, 16, "  tags = "+tags))
 	}
 	tags := func(kv map[string]string) []statecheck.StateCheck {
 		checks := map[string]knownvalue.Check{}
@@ -42,7 +40,7 @@ func TestAccQueue_tagsInPlace(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		CheckDestroy:             checkDestroyed(t, env, name),
+		CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 		Steps: []resource.TestStep{
 			{Config: tagged(`{ owner = "a" }`), ConfigStateChecks: tags(map[string]string{"owner": "a"})},
 			{
@@ -100,12 +98,14 @@ func TestAccQueue_tagsOmittedOrEmpty(t *testing.T) {
 		t.Run(label, func(t *testing.T) {
 			env := acctest.New(t)
 			pool, name := acctest.Name("tfacc_pool"), acctest.Name("tfacc_queue_notags")
-			source := providerSource()
+			source := acctest.RequiredProviders()
 			config := func(s string) string { return env.Config(source, poolConfig(pool), queueConfig(name, 16, s)) }
 			steps := []resource.TestStep{
 				{Config: env.Config(source, poolConfig(pool))},
 				{
-					PreConfig:          func() { createQueueOutOfBand(t, env, pool, name) },
+					PreConfig: func() {
+						env.CreateQueueOutOfBand(t, client.CreateQueueInput{Name: name, Type: "sql", CUCount: 16, PoolName: pool})
+					},
 					Config:             config(spelling),
 					ResourceName:       addr,
 					ImportState:        true,
@@ -118,49 +118,9 @@ func TestAccQueue_tagsOmittedOrEmpty(t *testing.T) {
 			}
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				CheckDestroy:             checkDestroyed(t, env, name),
+				CheckDestroy:             env.CheckQueuesDestroyed(t, name),
 				Steps:                    steps,
 			})
 		})
-	}
-}
-
-// providerSource names the provider source the testing framework serves: an
-// import step does not get it added for it.
-func providerSource() string {
-	return fmt.Sprintf(`
-terraform {
-  required_providers {
-    dli = { source = %q }
-  }
-}
-`, acctest.ProviderSource())
-}
-
-// createQueueOutOfBand creates a 16-CU SQL queue in the pool through the API
-// and waits until DLI reports it, as if someone had made it before adopting
-// Terraform.
-func createQueueOutOfBand(t *testing.T, env *acctest.Env, pool, name string, tags ...client.Tag) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
-	defer cancel()
-	c := env.Client(t)
-	in := client.CreateQueueInput{Name: name, Type: "sql", CUCount: 16, PoolName: pool, Tags: tags}
-	if err := c.CreateQueue(ctx, in); err != nil {
-		t.Fatalf("creating queue %s: %v", name, err)
-	}
-	for {
-		q, err := c.GetQueue(ctx, name)
-		if err == nil && q.CUCount == 16 {
-			return
-		}
-		if err != nil && !client.IsNotFound(err) {
-			t.Fatalf("reading queue %s: %v", name, err)
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("queue %s did not appear", name)
-		case <-time.After(200 * time.Millisecond):
-		}
 	}
 }
