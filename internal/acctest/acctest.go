@@ -35,7 +35,10 @@ var FastDelays = emulator.Delays{
 	QueueDelete:       200 * time.Millisecond,
 	ConnectionPeering: 300 * time.Millisecond,
 	ConnectionDelete:  200 * time.Millisecond,
-	DeletedRetention:  time.Minute,
+	// A deleted connection stays listed as DELETED for the whole test: a
+	// parallel test that seeds one before it is paused behind the serial
+	// tests could otherwise find it gone (seen on a loaded machine).
+	DeletedRetention: time.Hour,
 }
 
 // testBackoff polls often, so tests spend their time in Terraform, not asleep.
