@@ -65,6 +65,10 @@ type Client struct {
 	unbound unboundLedger
 	// deleting holds the queues this run is deleting (see deletingQueues).
 	deleting deletingQueues
+	// writes and batches serve Reads from shared lists until this process
+	// writes (readbatch.go).
+	writes  writeTracker
+	batches readBatches
 }
 
 // New validates cfg, builds the SDK client and, when cfg.ProjectID is empty,

@@ -171,6 +171,7 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 	var uncertain bool // an earlier attempt may have been applied
 	busy := 0          // refusals of a queue still being assigned so far
 	var last *APIError // the previous attempt's failure, quoted when ctx ends
+	c.writes.note(cl.method)
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return withLast(fmt.Errorf("%s: %w", cl.op, err), last)

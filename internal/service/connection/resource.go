@@ -122,7 +122,7 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn, err := r.client.GetConnection(ctx, state.ID.ValueString())
+	conn, err := r.client.ReadConnection(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		tflog.Debug(ctx, "enhanced connection is gone, removing it from state", map[string]any{"id": state.ID.ValueString()})
 		resp.State.RemoveResource(ctx)

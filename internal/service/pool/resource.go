@@ -122,7 +122,7 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, err := r.client.GetPool(ctx, state.Name.ValueString())
+	p, err := r.client.ReadPool(ctx, state.Name.ValueString())
 	if client.IsNotFound(err) {
 		tflog.Debug(ctx, "DLI elastic resource pool is gone; removing it from the state",
 			map[string]any{"name": state.Name.ValueString()})

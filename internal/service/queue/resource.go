@@ -165,7 +165,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 
 	// One request per refresh: GET one queue has everything but the
 	// list-only attributes, which cannot change and stay as in the state.
-	q, err := r.client.GetQueue(ctx, name)
+	q, err := r.client.ReadQueue(ctx, name)
 	if client.IsNotFound(err) {
 		tflog.Warn(ctx, "DLI queue is gone, removing it from the state", map[string]any{"name": name})
 		resp.State.RemoveResource(ctx)
