@@ -60,6 +60,9 @@ type Client struct {
 	// allQueues shares the list of every queue among concurrent
 	// FindQueueListItem calls (sharedlist.go).
 	allQueues sharedList[[]Queue]
+	// allConnections shares the list of every connection among concurrent
+	// ConnectionsBinding calls.
+	allConnections sharedList[[]Connection]
 	// unbound remembers what was unbound from connections before a delete
 	// (unbound.go).
 	unbound unboundLedger

@@ -124,3 +124,41 @@ func TestSharedListCallerCancellation(t *testing.T) {
 		t.Fatalf("other caller got %d, %v; want 7 and the fetch's error", r.v, r.err)
 	}
 }
+
+// Fifty queues deleted at once each ask which connections bind them: they
+// share at most two list requests, and each finds its own connection.
+func TestConnectionsBindingSharesConcurrentLists(t *testing.T) {
+	var names []string
+	var items []string
+	for i := range 50 {
+		n := fmt.Sprintf("q%d", i)
+		names = append(names, n)
+		items = append(items, fmt.Sprintf(`{"id":"c-%d","name":"c%d","status":"ACTIVE","available_queue_info":[{"name":%q,"status":"ACTIVE"}]}`, i, i, n))
+	}
+	f := newFakeDLI(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+		time.Sleep(100 * time.Millisecond)
+		reply(w, 200, `{"is_success":true,"connections":[`+strings.Join(items, ",")+`]}`)
+	})
+	c := newTestClient(t, f, 0)
+	var wg sync.WaitGroup
+	errs := make(chan error, len(names))
+	for i, n := range names {
+		wg.Go(func() {
+			conns, err := c.ConnectionsBinding(context.Background(), BindQueue, n)
+			if err == nil && (len(conns) != 1 || conns[0].ID != fmt.Sprintf("c-%d", i)) {
+				err = fmt.Errorf("connections binding %s: %+v", n, conns)
+			}
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if n := len(f.requests()); n > 2 {
+		t.Fatalf("%d list requests for 50 concurrent lookups, want at most 2", n)
+	}
+}
