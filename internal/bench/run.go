@@ -155,9 +155,12 @@ func (r *runner) setup(ctx context.Context) (*emulator.Server, error) {
 		return nil, fmt.Errorf("installing the memory-recording wrapper: %w", err)
 	}
 	rc := filepath.Join(r.work, "terraformrc")
+	// Terraform resolves the provider's short source on registry.terraform.io,
+	// OpenTofu on registry.opentofu.org: the override names both.
 	cliConfig := fmt.Sprintf(`provider_installation {
   dev_overrides {
-    "registry.terraform.io/opendli/dli" = %q
+    "registry.terraform.io/opendli/dli"  = %[1]q
+    "registry.opentofu.org/opendli/dli" = %[1]q
   }
   direct {}
 }
