@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/opendli/terraform-provider-dli/internal/emulator"
@@ -112,24 +111,13 @@ func TestReadBatchConcurrentReadsShareOneList(t *testing.T) {
 	c, e := startEmulator(t)
 	_, queues, _ := seededFleet(t, e)
 	e.ResetRequests()
-	var wg sync.WaitGroup
-	errs := make(chan error, len(queues))
-	for _, n := range queues {
-		wg.Go(func() {
-			q, err := c.ReadQueue(context.Background(), n)
-			if err == nil && q.Name != n {
-				err = fmt.Errorf("read %s, got %s", n, q.Name)
-			}
-			errs <- err
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Error(err)
+	concurrently(t, queues, func(_ int, n string) error {
+		q, err := c.ReadQueue(context.Background(), n)
+		if err == nil && q.Name != n {
+			err = fmt.Errorf("read %s, got %s", n, q.Name)
 		}
-	}
+		return err
+	})
 	if got := len(e.Requests()); got != 2 {
 		t.Fatalf("%d concurrent Reads cost %d requests, want 2", len(queues), got)
 	}
