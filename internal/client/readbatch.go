@@ -20,7 +20,8 @@ import (
 //   - Only Read* methods use the list; GetPool, GetQueue and GetConnection,
 //     which waits, settle reads and find-after-create call, always send
 //     their own request.
-//   - Once this process has started any write (any call that is not a GET),
+//   - Once this process has started any write (any call that is not a GET,
+//     but for the tag API's filter, a POST that only reads),
 //     no Read is served from a list any more, whatever the kind: a write can
 //     change objects of another kind too (a queue created in a pool changes
 //     the pool's queue list; a bind changes a connection), and a list taken
@@ -63,8 +64,8 @@ const listMaxAge = time.Minute
 type writeTracker struct{ started atomic.Bool }
 
 // note is called before every call is sent.
-func (w *writeTracker) note(method string) {
-	if method != http.MethodGet {
+func (w *writeTracker) note(cl call) {
+	if cl.method != http.MethodGet && !cl.readOnly {
 		w.started.Store(true)
 	}
 }

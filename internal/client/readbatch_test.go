@@ -233,3 +233,38 @@ func TestReadBatchOff(t *testing.T) {
 		t.Fatalf("%d GETs for %d Reads with batching off", got, len(queues))
 	}
 }
+
+// The tag API's filter is a POST that only reads: Reads after it are still
+// served from the list, while a real write (adding tags) ends that.
+func TestReadBatchTagFilterIsNotAWrite(t *testing.T) {
+	c, e := startEmulator(t)
+	_, queues, _ := seededFleet(t, e)
+	ctx := context.Background()
+	setBatching(t, BatchAlways)
+	if _, err := c.ListTaggedResources(ctx, TagQueue, nil); err != nil {
+		t.Fatal(err)
+	}
+	e.ResetRequests()
+	for _, n := range queues {
+		if _, err := c.ReadQueue(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := countGets(e, "/queues/"); got != 0 {
+		t.Fatalf("after the tag filter, %d Reads sent their own GET, want all served from the list", got)
+	}
+	q, err := c.GetQueue(ctx, queues[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddTags(ctx, TagQueue, fmt.Sprint(q.QueueID), []Tag{{Key: "k", Value: "v"}}); err != nil {
+		t.Fatal(err)
+	}
+	e.ResetRequests()
+	if _, err := c.ReadQueue(ctx, queues[1]); err != nil {
+		t.Fatal(err)
+	}
+	if got := countGets(e, "/queues/"+queues[1]); got != 1 {
+		t.Fatalf("after adding tags, the Read sent %d GETs of its own, want 1", got)
+	}
+}
