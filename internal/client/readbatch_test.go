@@ -37,6 +37,16 @@ func seededFleet(t *testing.T, e *emulator.Emulator) (pools, queues, conns []str
 	return pools, queues, conns
 }
 
+// readQueues Reads every named queue, one after the other.
+func readQueues(t *testing.T, c *Client, names []string) {
+	t.Helper()
+	for _, n := range names {
+		if _, err := c.ReadQueue(context.Background(), n); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // countGets counts the emulator's logged GET requests whose path contains
 // the given text.
 func countGets(e *emulator.Emulator, pathPart string) int {
@@ -96,11 +106,7 @@ func TestReadBatchLoneReadSendsItsGet(t *testing.T) {
 	if got := e.Requests(); len(got) != 1 || got[0].Path != "/v1.0/"+testPID+"/queues/"+queues[0] {
 		t.Fatalf("a lone Read sent %+v, want one GET of its queue", got)
 	}
-	for _, n := range queues[1:] {
-		if _, err := c.ReadQueue(ctx, n); err != nil {
-			t.Fatal(err)
-		}
-	}
+	readQueues(t, c, queues[1:])
 	if got := len(e.Requests()); got != 2 {
 		t.Fatalf("%d Reads cost %d requests, want 2 (a GET and one list)", len(queues), got)
 	}
@@ -224,11 +230,7 @@ func TestReadBatchOff(t *testing.T) {
 	_, queues, _ := seededFleet(t, e)
 	setBatching(t, BatchOff)
 	e.ResetRequests()
-	for _, n := range queues {
-		if _, err := c.ReadQueue(context.Background(), n); err != nil {
-			t.Fatal(err)
-		}
-	}
+	readQueues(t, c, queues)
 	if got := countGets(e, "/queues/"); got != len(queues) {
 		t.Fatalf("%d GETs for %d Reads with batching off", got, len(queues))
 	}
@@ -245,11 +247,7 @@ func TestReadBatchTagFilterIsNotAWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.ResetRequests()
-	for _, n := range queues {
-		if _, err := c.ReadQueue(ctx, n); err != nil {
-			t.Fatal(err)
-		}
-	}
+	readQueues(t, c, queues)
 	if got := countGets(e, "/queues/"); got != 0 {
 		t.Fatalf("after the tag filter, %d Reads sent their own GET, want all served from the list", got)
 	}
