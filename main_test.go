@@ -3,6 +3,7 @@ package main
 import (
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -24,5 +25,23 @@ func TestVersionFlag(t *testing.T) {
 	}
 	if got, want := strings.TrimSpace(string(out)), "terraform-provider-dli 1.2.3-test"; got != want {
 		t.Fatalf("-version printed %q, want %q", got, want)
+	}
+}
+
+// The provider limits its memory softly unless GOMEMLIMIT chose a limit,
+// which the runtime then already applies.
+func TestLimitMemory(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Fatalf("with GOMEMLIMIT set the limit became %d, want it left at %d", got, before)
+	}
+	t.Setenv("GOMEMLIMIT", "")
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != defaultMemoryLimit {
+		t.Fatalf("limit %d, want %d", got, defaultMemoryLimit)
 	}
 }

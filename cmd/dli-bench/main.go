@@ -1,5 +1,5 @@
 // Command dli-bench runs the provider's benchmark (`make bench`): the real
-// Terraform CLI applies, refreshes and destroys fleets of one elastic resource
+// Terraform CLI, OpenTofu or both apply, refresh and destroy fleets of one elastic resource
 // pool, N queues and M connections against the DLI emulator, and the results
 // go to stdout and between the markers of BENCHMARKS.md.
 //
@@ -32,15 +32,18 @@ func main() {
 }
 
 func run() error {
-	terraform := flag.String("terraform", "", "the Terraform CLI to run (required)")
-	sizes := flag.String("sizes", envOr("BENCH_SIZES", "1,10,100"),
+	terraform := flag.String("terraform", "", "the Terraform CLI")
+	tofu := flag.String("tofu", "", "the OpenTofu CLI")
+	clis := flag.String("cli", envOr("BENCH_CLI", "both"), "which CLI to measure: terraform, tofu or both (env BENCH_CLI)")
+	sizes := flag.String("sizes", envOr("BENCH_SIZES", defaultSizes),
 		"fleets: comma-separated queue counts N or N:M with M connections (env BENCH_SIZES)")
 	latency := flag.Duration("latency", 20*time.Millisecond, "latency the emulator adds to every API request")
 	noopRuns := flag.Int("noop-runs", 3, "runs of each no-op phase; the median is reported")
 	out := flag.String("out", "BENCHMARKS.md", "file whose generated section receives the results; empty: stdout only")
 	flag.Parse()
-	if *terraform == "" {
-		return fmt.Errorf("-terraform is required")
+	paths, err := cliPaths(*clis, *terraform, *tofu)
+	if err != nil {
+		return err
 	}
 	fleets, err := bench.ParseSizes(*sizes)
 	if err != nil {
@@ -53,18 +56,26 @@ func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	res, err := bench.Run(ctx, bench.Options{
-		Terraform: *terraform, RepoRoot: root, Sizes: fleets, Latency: *latency,
-		Delays: bench.IssueDelays(), NoopRuns: *noopRuns, Log: os.Stderr,
-	})
-	if err != nil {
-		return err
+	var results []*bench.Result
+	for _, cli := range paths {
+		fmt.Fprintln(os.Stderr, "measuring with", cli)
+		res, err := bench.Run(ctx, bench.Options{
+			Terraform: cli, RepoRoot: root, Sizes: fleets, Latency: *latency,
+			Delays: bench.IssueDelays(), NoopRuns: *noopRuns, Log: os.Stderr,
+		})
+		if err != nil {
+			return err
+		}
+		results = append(results, res)
 	}
 	command := "make bench"
-	if *sizes != "1,10,100" {
-		command = "BENCH_SIZES=" + strings.ReplaceAll(*sizes, " ", "") + " make bench"
+	if *sizes != defaultSizes {
+		command = "BENCH_SIZES=" + strings.ReplaceAll(*sizes, " ", "") + " " + command
 	}
-	md := res.Markdown(command)
+	if *clis != "both" {
+		command = "BENCH_CLI=" + *clis + " " + command
+	}
+	md := bench.MarkdownAll(command, results)
 	fmt.Println(md)
 	if *out == "" {
 		return nil
@@ -74,6 +85,23 @@ func run() error {
 	}
 	fmt.Fprintln(os.Stderr, "results written to", *out)
 	return nil
+}
+
+// defaultSizes are the fleets measured unless BENCH_SIZES says otherwise.
+const defaultSizes = "1,10,100,300"
+
+// cliPaths picks the CLIs to run from -cli.
+func cliPaths(which, terraform, tofu string) ([]string, error) {
+	want := map[string][]string{"terraform": {terraform}, "tofu": {tofu}, "both": {terraform, tofu}}[which]
+	if want == nil {
+		return nil, fmt.Errorf("-cli %q: want terraform, tofu or both", which)
+	}
+	for _, p := range want {
+		if p == "" {
+			return nil, fmt.Errorf("-cli %s needs the path of every CLI it names (-terraform, -tofu)", which)
+		}
+	}
+	return want, nil
 }
 
 func envOr(key, def string) string {

@@ -45,7 +45,7 @@ func DefaultConnections(n int) int {
 }
 
 // DefaultSizes are the fleets `make bench` measures.
-var DefaultSizes = []Size{{1, 1}, {10, 2}, {100, 10}}
+var DefaultSizes = []Size{{1, 1}, {10, 2}, {100, 10}, {300, 30}}
 
 // ParseSizes reads a comma-separated list of fleet sizes: "N" (N queues and
 // DefaultConnections(N) connections) or "N:M" (N queues, M connections).

@@ -70,6 +70,7 @@ type Result struct {
 	Noop      map[Phase]PhaseResult
 	Fleets    []FleetResult
 	Started   time.Time
+	Load      string // the 1-minute load average when the run started, if known
 	TotalTime time.Duration
 }
 
@@ -97,7 +98,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	defer os.RemoveAll(work)
 	r := &runner{opts: opts, work: work, rssDir: filepath.Join(work, "rss")}
-	res := &Result{Latency: opts.Latency, Delays: opts.Delays, Noop: map[Phase]PhaseResult{}, Started: time.Now()}
+	res := &Result{Latency: opts.Latency, Delays: opts.Delays, Noop: map[Phase]PhaseResult{}, Started: time.Now(), Load: loadAverage()}
 	res.Machine, err = DescribeMachine(ctx, opts.Terraform)
 	if err != nil {
 		return nil, err
@@ -154,9 +155,12 @@ func (r *runner) setup(ctx context.Context) (*emulator.Server, error) {
 		return nil, fmt.Errorf("installing the memory-recording wrapper: %w", err)
 	}
 	rc := filepath.Join(r.work, "terraformrc")
+	// Terraform resolves the provider's short source on registry.terraform.io,
+	// OpenTofu on registry.opentofu.org: the override names both.
 	cliConfig := fmt.Sprintf(`provider_installation {
   dev_overrides {
-    "registry.terraform.io/opendli/dli" = %q
+    "registry.terraform.io/opendli/dli"  = %[1]q
+    "registry.opentofu.org/opendli/dli" = %[1]q
   }
   direct {}
 }
@@ -289,6 +293,16 @@ func (r *runner) phase(ctx context.Context, dir string, p Phase, s Size, paralle
 		TerraformCPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime() - usage.CPU,
 		Timeline:     Timeline(p, reqs, r.opts.Delays, start, end),
 	}, nil
+}
+
+// loadAverage is the machine's 1-minute load average (Linux), or "".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	first, _, _ := strings.Cut(string(data), " ")
+	return first
 }
 
 func writeConfig(dir, hcl string) error {

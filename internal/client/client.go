@@ -73,11 +73,18 @@ type Client struct {
 	// allQueues shares the list of every queue among concurrent
 	// FindQueueListItem calls (sharedlist.go).
 	allQueues sharedList[[]Queue]
+	// allConnections shares the list of every connection among concurrent
+	// ConnectionsBinding calls.
+	allConnections sharedList[[]Connection]
 	// unbound remembers what was unbound from connections before a delete
 	// (unbound.go).
 	unbound unboundLedger
 	// deleting holds the queues this run is deleting (see deletingQueues).
 	deleting deletingQueues
+	// writes and batches serve Reads from shared lists until this process
+	// writes (readbatch.go).
+	writes  writeTracker
+	batches readBatches
 }
 
 // New validates cfg, builds the SDK client and, when cfg.ProjectID is empty,

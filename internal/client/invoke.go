@@ -35,6 +35,9 @@ type call struct {
 	// add and delete, and its filter, which only reads); other POSTs are
 	// treated as creates.
 	idempotent bool
+	// readOnly marks a POST that changes nothing (the tag API's filter), so
+	// that it does not end the batched reads (readbatch.go).
+	readOnly bool
 	// create: a retried call meeting AlreadyExists is marked ErrCreateMayHaveSucceeded.
 	create bool
 	// delete: a retried call meeting NotFound succeeded on an earlier attempt.
@@ -171,6 +174,7 @@ func (c *Client) invoke(ctx context.Context, cl call, once func(ctx context.Cont
 	var uncertain bool // an earlier attempt may have been applied
 	busy := 0          // refusals of a queue still being assigned so far
 	var last *APIError // the previous attempt's failure, quoted when ctx ends
+	c.writes.note(cl)
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return withLast(fmt.Errorf("%s: %w", cl.op, err), last)

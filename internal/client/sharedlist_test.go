@@ -32,24 +32,13 @@ func TestFindQueueListItemSharesConcurrentLists(t *testing.T) {
 		reply(w, 200, queueList(names))
 	})
 	c := newTestClient(t, f, 0)
-	var wg sync.WaitGroup
-	errs := make(chan error, len(names))
-	for _, n := range names {
-		wg.Go(func() {
-			q, err := c.FindQueueListItem(context.Background(), n)
-			if err == nil && (q.Name != n || q.Platform != "x86_64") {
-				err = fmt.Errorf("looked up %s, got %+v", n, q)
-			}
-			errs <- err
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Error(err)
+	concurrently(t, names, func(_ int, n string) error {
+		q, err := c.FindQueueListItem(context.Background(), n)
+		if err == nil && (q.Name != n || q.Platform != "x86_64") {
+			err = fmt.Errorf("looked up %s, got %+v", n, q)
 		}
-	}
+		return err
+	})
 	f.mu.Lock()
 	n := len(f.reqs)
 	f.mu.Unlock()
@@ -122,5 +111,49 @@ func TestSharedListCallerCancellation(t *testing.T) {
 	close(release)
 	if r := <-other; r.v != 7 || !errors.Is(r.err, partial) {
 		t.Fatalf("other caller got %d, %v; want 7 and the fetch's error", r.v, r.err)
+	}
+}
+
+// Fifty queues deleted at once each ask which connections bind them: they
+// share at most two list requests, and each finds its own connection.
+func TestConnectionsBindingSharesConcurrentLists(t *testing.T) {
+	var names []string
+	var items []string
+	for i := range 50 {
+		n := fmt.Sprintf("q%d", i)
+		names = append(names, n)
+		items = append(items, fmt.Sprintf(`{"id":"c-%d","name":"c%d","status":"ACTIVE","available_queue_info":[{"name":%q,"status":"ACTIVE"}]}`, i, i, n))
+	}
+	f := newFakeDLI(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+		time.Sleep(100 * time.Millisecond)
+		reply(w, 200, `{"is_success":true,"connections":[`+strings.Join(items, ",")+`]}`)
+	})
+	c := newTestClient(t, f, 0)
+	concurrently(t, names, func(i int, n string) error {
+		conns, err := c.ConnectionsBinding(context.Background(), BindQueue, n)
+		if err == nil && (len(conns) != 1 || conns[0].ID != fmt.Sprintf("c-%d", i)) {
+			err = fmt.Errorf("connections binding %s: %+v", n, conns)
+		}
+		return err
+	})
+	if n := len(f.requests()); n > 2 {
+		t.Fatalf("%d list requests for 50 concurrent lookups, want at most 2", n)
+	}
+}
+
+// concurrently calls f for every name at once and reports each error.
+func concurrently(t *testing.T, names []string, f func(i int, name string) error) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(names))
+	for i, n := range names {
+		wg.Go(func() { errs <- f(i, n) })
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
 	}
 }

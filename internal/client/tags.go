@@ -164,7 +164,7 @@ type TaggedResource struct {
 func (c *Client) ListTaggedResources(ctx context.Context, kind TagKind, tags []Tag) ([]TaggedResource, error) {
 	const pageSize = 1000
 	cl := call{op: "list " + kind.name() + " resources by tags", method: http.MethodPost,
-		path: "/v3/{project_id}/{resource_type}/resource-instances/filter", idempotent: true}
+		path: "/v3/{project_id}/{resource_type}/resource-instances/filter", idempotent: true, readOnly: true}
 	body := &model.ListResourcesByTagsRequestBody{}
 	if len(tags) > 0 {
 		filter := make([]model.TagWithValues, 0, len(tags))

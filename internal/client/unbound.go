@@ -35,8 +35,15 @@ func (k BindingKind) Of(conn Connection) []Binding {
 // ConnectionsBinding returns the live connections that list kind/name among
 // their bindings, whatever the binding's status. DLI names are compared
 // without regard to case, as DLI lower-cases them.
+//
+// Concurrent calls share list requests (sharedList): destroying 100 queues
+// bound to connections unbinds each first, and a list per queue per round
+// would spend the client's rate limit on the same answer. Each call still
+// gets a list sent after it asked, so it sees its own earlier unbinds.
 func (c *Client) ConnectionsBinding(ctx context.Context, kind BindingKind, name string) ([]Connection, error) {
-	all, err := c.ListConnections(ctx, ConnectionFilter{})
+	all, err := c.allConnections.get(ctx, func(ctx context.Context) ([]Connection, error) {
+		return c.ListConnections(ctx, ConnectionFilter{})
+	})
 	if err != nil {
 		return nil, err
 	}

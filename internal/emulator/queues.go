@@ -177,11 +177,18 @@ func showQueue(e *Emulator, c *call) (int, any, *apiError) {
 		"enterprise_project_id": q.EnterpriseProjectID, "resource_type": "vm", "cu_spec": q.CU,
 		"cu_scale_out_limit": out, "cu_scale_in_limit": in, "elastic_resource_pool_name": q.Pool,
 	})
+	addSparkVersions(body, q)
+	return http.StatusOK, body, nil
+}
+
+// addSparkVersions adds the Spark versions a SQL queue offers, which GET one
+// and the list items both carry (SDK model_show_queue_response.go,
+// model_queue.go).
+func addSparkVersions(body map[string]any, q *queue) {
 	if q.Type == "sql" {
 		body["support_spark_versions"] = []string{"3.3.1"}
 		body["default_spark_version"] = "3.3.1"
 	}
-	return http.StatusOK, body, nil
 }
 
 func (e *Emulator) queueItem(q *queue, now time.Time) map[string]any {
@@ -199,6 +206,7 @@ func (e *Emulator) queueItem(q *queue, now time.Time) map[string]any {
 		"feature": q.Feature, "queue_resource_type": "vm", "cu_spec": q.CU,
 		"cu_scale_out_limit": out, "cu_scale_in_limit": in, "elastic_resource_pool_name": q.Pool,
 	}
+	addSparkVersions(item, q)
 	switch {
 	case q.Engine != "":
 		item["engine"] = q.Engine

@@ -32,6 +32,23 @@ func (b Backoff) next(d time.Duration) time.Duration {
 	return n
 }
 
+// Schedule is when a wait on this curve that does not poll at once (For with
+// immediate false) polls, counted from its start, if every poll answers at
+// once: every poll until the first at or after d.
+func (b Backoff) Schedule(d time.Duration) []time.Duration {
+	if b.First <= 0 {
+		return nil
+	}
+	var out []time.Duration
+	for t, interval := time.Duration(0), b.First; ; interval = b.next(interval) {
+		t += interval
+		out = append(out, t)
+		if t >= d {
+			return out
+		}
+	}
+}
+
 // Curves for DLI's operations. A geometric curve keeps the overshoot (the time
 // from the object settling to the poll that sees it) below Factor-1 of the time
 // already waited, at any scale: with 1.1, under a tenth of the wait, so a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -269,5 +270,19 @@ func TestForTimeoutForgetsTemporaryErrorAfterGoodPoll(t *testing.T) {
 	})
 	if err == nil || strings.Contains(err.Error(), "service busy") || !strings.Contains(err.Error(), "SCALING") {
 		t.Fatalf("err = %v, want a timeout with the last status and no stale error", err)
+	}
+}
+
+// Schedule follows the curve For polls on: First, then each interval Factor
+// times the last, capped at Max, until a poll at or after the given time.
+func TestScheduleFollowsTheCurve(t *testing.T) {
+	b := Backoff{First: time.Second, Factor: 2, Max: 3 * time.Second}
+	got := b.Schedule(7 * time.Second)
+	want := []time.Duration{1 * time.Second, 3 * time.Second, 6 * time.Second, 9 * time.Second}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Schedule(7s) = %v, want %v", got, want)
+	}
+	if got := (Backoff{}).Schedule(time.Second); got != nil {
+		t.Fatalf("a curve without a first interval: %v, want none", got)
 	}
 }

@@ -109,7 +109,7 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conn, err := r.Client.GetConnection(ctx, state.ID.ValueString())
+	conn, err := r.Client.ReadConnection(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		framework.RemoveVanished(ctx, resp, "enhanced connection", state.Name.ValueString())
 		return

@@ -112,7 +112,7 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, err := r.Client.GetPool(ctx, state.Name.ValueString())
+	p, err := r.Client.ReadPool(ctx, state.Name.ValueString())
 	if client.IsNotFound(err) {
 		framework.RemoveVanished(ctx, resp, "elastic resource pool", state.Name.ValueString())
 		return

@@ -133,7 +133,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 
 	// One request per refresh: GET one queue has everything but the
 	// list-only attributes, which cannot change and stay as in the state.
-	q, err := r.Client.GetQueue(ctx, name)
+	q, err := r.Client.ReadQueue(ctx, name)
 	if client.IsNotFound(err) {
 		framework.RemoveVanished(ctx, resp, "queue", name)
 		return
