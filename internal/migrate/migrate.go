@@ -72,6 +72,33 @@ func Decode(req resource.MoveStateRequest, v any, diags *diag.Diagnostics) bool 
 	return true
 }
 
+// Take is how every mover starts: when the request carries huaweicloud state
+// of typeName, it decodes it into src and checks that key, the attribute the
+// object is found by, is set (keyOf returns it). It returns false when the
+// request is for another mover or the state cannot be moved; the
+// diagnostics then say why.
+func Take[T any](req resource.MoveStateRequest, resp *resource.MoveStateResponse, typeName string, src *T,
+	key string, keyOf func(*T) *string) bool {
+	if !FromHuaweiCloud(req, typeName) || !Decode(req, src, &resp.Diagnostics) {
+		return false
+	}
+	if v := keyOf(src); v == nil || *v == "" {
+		Missing(&resp.Diagnostics, req.SourceTypeName, key)
+		return false
+	}
+	return true
+}
+
+// UUIDOrNull keeps a source id only when it is a UUID (DLI's resource id);
+// anything else (such as a name some versions kept there) becomes null, and
+// Read fills in the id DLI reports.
+func UUIDOrNull(p *string) types.String {
+	if p == nil || !IsUUID(*p) {
+		return types.StringNull()
+	}
+	return types.StringValue(*p)
+}
+
 // Missing reports a required source attribute that the state lacks.
 func Missing(diags *diag.Diagnostics, typeName, attribute string) {
 	diags.AddError("Unable to Move Resource State",

@@ -48,15 +48,8 @@ func (r *connectionResource) MoveState(context.Context) []resource.StateMover {
 // The connection is found by id, so Read, which Terraform runs right after
 // the move, fills in the rest (created_at, bound pools, bindings).
 func moveFromHuaweiCloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-	if !migrate.FromHuaweiCloud(req, migrate.ConnectionType) {
-		return
-	}
 	var src huaweiConnection
-	if !migrate.Decode(req, &src, &resp.Diagnostics) {
-		return
-	}
-	if src.ID == nil || *src.ID == "" {
-		migrate.Missing(&resp.Diagnostics, req.SourceTypeName, "id")
+	if !migrate.Take(req, resp, migrate.ConnectionType, &src, "id", func(s *huaweiConnection) *string { return s.ID }) {
 		return
 	}
 	hosts := make(migrate.Objects, 0, len(src.Hosts))

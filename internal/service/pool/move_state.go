@@ -40,21 +40,11 @@ func (r *poolResource) MoveState(context.Context) []resource.StateMover {
 // the pool is found by name, so Read, which Terraform runs right after the
 // move, fills in the rest (owner, queues) and corrects anything stale.
 func moveFromHuaweiCloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-	if !migrate.FromHuaweiCloud(req, migrate.PoolType) {
-		return
-	}
 	var src huaweiPool
-	if !migrate.Decode(req, &src, &resp.Diagnostics) {
+	if !migrate.Take(req, resp, migrate.PoolType, &src, "name", func(s *huaweiPool) *string { return s.Name }) {
 		return
 	}
-	if src.Name == nil || *src.Name == "" {
-		migrate.Missing(&resp.Diagnostics, req.SourceTypeName, "name")
-		return
-	}
-	id := types.StringNull()
-	if src.ID != nil && migrate.IsUUID(*src.ID) {
-		id = types.StringValue(*src.ID)
-	}
+	id := migrate.UUIDOrNull(src.ID)
 	description := src.Description
 	if description == nil {
 		empty := ""

@@ -64,21 +64,11 @@ func (r *queueResource) MoveState(context.Context) []resource.StateMover {
 // move, fills in the rest: the resource id of an old state, engine (which the
 // list reports), queue_id, owner and the CU limits.
 func moveFromHuaweiCloud(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
-	if !migrate.FromHuaweiCloud(req, migrate.QueueType) {
-		return
-	}
 	var src huaweiQueue
-	if !migrate.Decode(req, &src, &resp.Diagnostics) {
+	if !migrate.Take(req, resp, migrate.QueueType, &src, "name", func(s *huaweiQueue) *string { return s.Name }) {
 		return
 	}
-	if src.Name == nil || *src.Name == "" {
-		migrate.Missing(&resp.Diagnostics, req.SourceTypeName, "name")
-		return
-	}
-	id := types.StringNull()
-	if src.ID != nil && migrate.IsUUID(*src.ID) {
-		id = types.StringValue(*src.ID)
-	}
+	id := migrate.UUIDOrNull(src.ID)
 	queueType := TypeSQL // the source's default too
 	if src.QueueType != nil && *src.QueueType != "" {
 		queueType = *src.QueueType
