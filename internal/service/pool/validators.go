@@ -4,9 +4,13 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 // CU rules of DLI's two pool editions.
@@ -33,53 +37,46 @@ func editionRange(spec string) cuRange {
 	return cuRange{edition: "standard", lo: standardMinCU, hi: standardMaxCU}
 }
 
-// cuRangeValidator checks the rules that span attributes: min_cu <= max_cu and
+// cuRangeRule checks the rules that span attributes: min_cu <= max_cu and
 // the CU range of the edition that label.spec selects.
-type cuRangeValidator struct{}
-
-var _ resource.ConfigValidator = cuRangeValidator{}
-
-func (cuRangeValidator) Description(context.Context) string {
-	return fmt.Sprintf("min_cu must not exceed max_cu; both must lie in %d-%d CUs for the standard edition and "+
+var cuRangeRule = validate.Rule{
+	Summary: fmt.Sprintf("min_cu must not exceed max_cu; both must lie in %d-%d CUs for the standard edition and "+
 		"%d-%d CUs for the basic edition (label spec = %q)",
-		standardMinCU, standardMaxCU, basicMinCU, basicMaxCU, basicSpecLabel)
-}
-
-func (v cuRangeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (cuRangeValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var maxCU, minCU types.Int64
-	var label types.Map
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_cu"), &maxCU)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("min_cu"), &minCU)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("label"), &label)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	if known(minCU) && known(maxCU) && minCU.ValueInt64() > maxCU.ValueInt64() {
-		resp.Diagnostics.AddAttributeError(path.Root("min_cu"), "Invalid CU Range",
-			fmt.Sprintf("min_cu (%d) must not be greater than max_cu (%d).", minCU.ValueInt64(), maxCU.ValueInt64()))
-	}
-
-	spec, ok := specOf(label)
-	if !ok {
-		return // the edition is not known yet; checked again at apply time
-	}
-	r := editionRange(spec)
-	for _, a := range []struct {
-		name string
-		v    types.Int64
-	}{{"min_cu", minCU}, {"max_cu", maxCU}} {
-		if !known(a.v) {
-			continue
+		standardMinCU, standardMaxCU, basicMinCU, basicMaxCU, basicSpecLabel),
+	Check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+		var maxCU, minCU types.Int64
+		var label types.Map
+		diags.Append(config.GetAttribute(ctx, path.Root("max_cu"), &maxCU)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("min_cu"), &minCU)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("label"), &label)...)
+		if diags.HasError() {
+			return
 		}
-		if n := a.v.ValueInt64(); n < r.lo || n > r.hi {
-			resp.Diagnostics.AddAttributeError(path.Root(a.name), "CU Value Out of Range",
-				fmt.Sprintf("%s is %d; a %s-edition pool takes %d to %d CUs.%s",
-					a.name, n, r.edition, r.lo, r.hi, editionHint(spec)))
+
+		if known(minCU) && known(maxCU) && minCU.ValueInt64() > maxCU.ValueInt64() {
+			diags.AddAttributeError(path.Root("min_cu"), "Invalid CU Range",
+				fmt.Sprintf("min_cu (%d) must not be greater than max_cu (%d).", minCU.ValueInt64(), maxCU.ValueInt64()))
 		}
-	}
+
+		spec, ok := specOf(label)
+		if !ok {
+			return // the edition is not known yet; checked again at apply time
+		}
+		r := editionRange(spec)
+		for _, a := range []struct {
+			name string
+			v    types.Int64
+		}{{"min_cu", minCU}, {"max_cu", maxCU}} {
+			if !known(a.v) {
+				continue
+			}
+			if n := a.v.ValueInt64(); n < r.lo || n > r.hi {
+				diags.AddAttributeError(path.Root(a.name), "CU Value Out of Range",
+					fmt.Sprintf("%s is %d; a %s-edition pool takes %d to %d CUs.%s",
+						a.name, n, r.edition, r.lo, r.hi, editionHint(spec)))
+			}
+		}
+	},
 }
 
 // editionHint tells the user how the other edition is chosen.
@@ -113,5 +110,5 @@ func known(v types.Int64) bool { return !v.IsNull() && !v.IsUnknown() }
 
 // ConfigValidators adds the rules that span attributes (CU range, edition).
 func (r *poolResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{cuRangeValidator{}}
+	return []resource.ConfigValidator{cuRangeRule}
 }

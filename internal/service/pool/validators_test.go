@@ -66,7 +66,7 @@ func TestCURangeValidator(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			resp := &resource.ValidateConfigResponse{}
-			cuRangeValidator{}.ValidateResource(context.Background(),
+			cuRangeRule.ValidateResource(context.Background(),
 				resource.ValidateConfigRequest{Config: poolConfig(t, tc.set)}, resp)
 			errs := resp.Diagnostics.Errors()
 			if len(errs) != len(tc.errors) {

@@ -10,14 +10,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 // Scaling policies: time windows with a CU range, for a queue inside a pool.
@@ -312,29 +313,22 @@ func hourOf(v types.String, stop bool) (int, bool) {
 
 func clock(h int) string { return fmt.Sprintf("%02d:00", h) }
 
-// policiesNeedPoolValidator refuses scaling_policies on a standalone queue:
+// policiesNeedPoolRule refuses scaling_policies on a standalone queue:
 // the policy API addresses a queue through its pool. An unknown pool name is
 // a pool still to be created, which is fine.
-type policiesNeedPoolValidator struct{}
-
-func (policiesNeedPoolValidator) Description(context.Context) string {
-	return "scaling_policies need elastic_resource_pool_name"
-}
-
-func (v policiesNeedPoolValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (policiesNeedPoolValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var pool types.String
-	var policies types.Set
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
-	if resp.Diagnostics.HasError() || !noPool(pool) || planmod.IsNone(policies) {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(path.Root("scaling_policies"), "Scaling Policies Need An Elastic Resource Pool",
-		"Only a queue inside an elastic resource pool has scaling policies; set elastic_resource_pool_name or remove scaling_policies.")
+var policiesNeedPoolRule = validate.Rule{
+	Summary: "scaling_policies need elastic_resource_pool_name",
+	Check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+		var pool types.String
+		var policies types.Set
+		diags.Append(config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
+		if diags.HasError() || !noPool(pool) || planmod.IsNone(policies) {
+			return
+		}
+		diags.AddAttributeError(path.Root("scaling_policies"), "Scaling Policies Need An Elastic Resource Pool",
+			"Only a queue inside an elastic resource pool has scaling policies; set elastic_resource_pool_name or remove scaling_policies.")
+	},
 }
 
 // resizeDefaultPolicy sizes a queue in a pool whose scaling policies this

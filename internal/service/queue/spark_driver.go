@@ -9,12 +9,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
 	"github.com/opendli/terraform-provider-dli/internal/framework"
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
 // Spark driver settings: the v3 queue properties API behind spark_driver.
@@ -202,41 +204,34 @@ func (sparkDriverValidator) ValidateObject(ctx context.Context, req validator.Ob
 	}
 }
 
-// sparkDriverPlaceValidator refuses spark_driver where DLI does not take queue
+// sparkDriverPlaceRule refuses spark_driver where DLI does not take queue
 // properties: the user guide "Setting Queue Properties" allows them only for
 // SQL queues of the Spark engine in an elastic resource pool (of the standard
 // edition, which the pool's own resource knows; DLI judges that part).
-type sparkDriverPlaceValidator struct{}
-
-func (sparkDriverPlaceValidator) Description(context.Context) string {
-	return "spark_driver needs a SQL queue of the Spark engine in an elastic resource pool"
-}
-
-func (v sparkDriverPlaceValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (sparkDriverPlaceValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var driver types.Object
-	var pool, queueType, engine types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("spark_driver"), &driver)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("queue_type"), &queueType)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("engine"), &engine)...)
-	if resp.Diagnostics.HasError() || driver.IsNull() || driver.IsUnknown() {
-		return
-	}
-	var why string
-	switch {
-	case pool.IsNull():
-		why = "this queue is not in an elastic resource pool; set elastic_resource_pool_name or remove spark_driver"
-	case known(queueType) && !strings.EqualFold(queueType.ValueString(), "sql"):
-		why = fmt.Sprintf("queue_type is %q; only sql queues take Spark driver settings", queueType.ValueString())
-	case known(engine) && !strings.EqualFold(engine.ValueString(), "spark"):
-		why = fmt.Sprintf("engine is %q; only Spark queues take Spark driver settings", engine.ValueString())
-	default:
-		return
-	}
-	resp.Diagnostics.AddAttributeError(path.Root("spark_driver"), "Spark Driver Settings Not Allowed Here",
-		"DLI sets queue properties only on SQL queues of the Spark engine in a standard elastic resource pool: "+why+".")
+var sparkDriverPlaceRule = validate.Rule{
+	Summary: "spark_driver needs a SQL queue of the Spark engine in an elastic resource pool",
+	Check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+		var driver types.Object
+		var pool, queueType, engine types.String
+		diags.Append(config.GetAttribute(ctx, path.Root("spark_driver"), &driver)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("queue_type"), &queueType)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("engine"), &engine)...)
+		if diags.HasError() || driver.IsNull() || driver.IsUnknown() {
+			return
+		}
+		var why string
+		switch {
+		case pool.IsNull():
+			why = "this queue is not in an elastic resource pool; set elastic_resource_pool_name or remove spark_driver"
+		case known(queueType) && !strings.EqualFold(queueType.ValueString(), "sql"):
+			why = fmt.Sprintf("queue_type is %q; only sql queues take Spark driver settings", queueType.ValueString())
+		case known(engine) && !strings.EqualFold(engine.ValueString(), "spark"):
+			why = fmt.Sprintf("engine is %q; only Spark queues take Spark driver settings", engine.ValueString())
+		default:
+			return
+		}
+		diags.AddAttributeError(path.Root("spark_driver"), "Spark Driver Settings Not Allowed Here",
+			"DLI sets queue properties only on SQL queues of the Spark engine in a standard elastic resource pool: "+why+".")
+	},
 }

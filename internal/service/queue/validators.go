@@ -7,94 +7,84 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/validate"
 )
 
-// standaloneCUValidator enforces that a queue outside an elastic resource pool
+// standaloneCURule enforces that a queue outside an elastic resource pool
 // has one of the sizes DLI offers for such queues. It only applies when the
 // configuration leaves the pool unset; an unknown pool name (a reference to a
 // pool not created yet) means the queue goes into a pool.
-type standaloneCUValidator struct{}
-
-func (standaloneCUValidator) Description(context.Context) string {
-	return fmt.Sprintf("a queue without elastic_resource_pool_name must have cu_count %v", StandaloneCUs)
+var standaloneCURule = validate.Rule{
+	Summary: fmt.Sprintf("a queue without elastic_resource_pool_name must have cu_count %v", StandaloneCUs),
+	Check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+		var pool types.String
+		var cu types.Int64
+		diags.Append(config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
+		if diags.HasError() || !noPool(pool) || cu.IsNull() || cu.IsUnknown() {
+			return
+		}
+		if !slices.Contains(StandaloneCUs, cu.ValueInt64()) {
+			diags.AddAttributeError(path.Root("cu_count"), "Invalid CU Count For A Standalone Queue",
+				fmt.Sprintf("A queue without elastic_resource_pool_name takes cu_count 16, 64 or 256, got %d. "+
+					"Set elastic_resource_pool_name to create the queue inside an elastic resource pool, where any "+
+					"multiple of 16 is allowed.", cu.ValueInt64()))
+		}
+	},
 }
 
-func (v standaloneCUValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (standaloneCUValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var pool types.String
-	var cu types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
-	if resp.Diagnostics.HasError() || !noPool(pool) || cu.IsNull() || cu.IsUnknown() {
-		return
-	}
-	if !slices.Contains(StandaloneCUs, cu.ValueInt64()) {
-		resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "Invalid CU Count For A Standalone Queue",
-			fmt.Sprintf("A queue without elastic_resource_pool_name takes cu_count 16, 64 or 256, got %d. "+
-				"Set elastic_resource_pool_name to create the queue inside an elastic resource pool, where any "+
-				"multiple of 16 is allowed.", cu.ValueInt64()))
-	}
-}
-
-// featureEngineValidator enforces the combinations DLI documents: `engine`
+// featureEngineRule enforces the combinations DLI documents: `engine`
 // only for SQL queues, and the `ai` feature only for SQL queues on x86_64 in
 // dedicated resource mode. Unset or unknown values are not judged: DLI's
 // defaults (sql, x86_64) are compatible, and unknowns are checked at apply by DLI.
-type featureEngineValidator struct{}
-
-func (featureEngineValidator) Description(context.Context) string {
-	return "engine only for sql queues; feature \"ai\" only for sql queues on x86_64 in dedicated resource mode"
+var featureEngineRule = validate.Rule{
+	Summary: "engine only for sql queues; feature \"ai\" only for sql queues on x86_64 in dedicated resource mode",
+	Check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+		var qType, engine, feature, platform types.String
+		var mode types.Int64
+		for p, target := range map[string]any{
+			"queue_type": &qType, "engine": &engine, "feature": &feature, "platform": &platform, "resource_mode": &mode,
+		} {
+			diags.Append(config.GetAttribute(ctx, path.Root(p), target)...)
+		}
+		if diags.HasError() {
+			return
+		}
+		general := qType.ValueString() == TypeGeneral // null and unknown give ""
+		// DLI may report engine "spark" for a general queue, which generated
+		// configuration then carries: accept it (it is not sent, see
+		// createEngine), refuse only an engine a general queue cannot run.
+		if known(engine) && general && engine.ValueString() != EngineSpark {
+			diags.AddAttributeError(path.Root("engine"), "Engine Not Allowed For A General Queue",
+				fmt.Sprintf("engine %q selects the engine of a SQL queue; a general queue runs Spark (engine = %q or "+
+					"unset). Remove it or set queue_type = \"sql\".", engine.ValueString(), EngineSpark))
+		}
+		if !known(feature) || feature.ValueString() != FeatureAI {
+			return
+		}
+		if general {
+			diags.AddAttributeError(path.Root("feature"), "AI Feature Needs A SQL Queue",
+				"feature = \"ai\" is only available for SQL queues; set queue_type = \"sql\" or feature = \"basic\".")
+		}
+		if platform.ValueString() == PlatformAArch64 {
+			diags.AddAttributeError(path.Root("feature"), "AI Feature Needs x86_64",
+				"feature = \"ai\" is only available on the x86_64 platform.")
+		}
+		if known(mode) && mode.ValueInt64() != 1 {
+			diags.AddAttributeError(path.Root("feature"), "AI Feature Needs Dedicated Resource Mode",
+				"feature = \"ai\" is only available for dedicated queues (resource_mode = 1).")
+		}
+	},
 }
 
-func (v featureEngineValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (featureEngineValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var qType, engine, feature, platform types.String
-	var mode types.Int64
-	for p, target := range map[string]any{
-		"queue_type": &qType, "engine": &engine, "feature": &feature, "platform": &platform, "resource_mode": &mode,
-	} {
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(p), target)...)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	general := qType.ValueString() == TypeGeneral // null and unknown give ""
-	// DLI may report engine "spark" for a general queue, which generated
-	// configuration then carries: accept it (it is not sent, see
-	// createEngine), refuse only an engine a general queue cannot run.
-	if known(engine) && general && engine.ValueString() != EngineSpark {
-		resp.Diagnostics.AddAttributeError(path.Root("engine"), "Engine Not Allowed For A General Queue",
-			fmt.Sprintf("engine %q selects the engine of a SQL queue; a general queue runs Spark (engine = %q or "+
-				"unset). Remove it or set queue_type = \"sql\".", engine.ValueString(), EngineSpark))
-	}
-	if !known(feature) || feature.ValueString() != FeatureAI {
-		return
-	}
-	if general {
-		resp.Diagnostics.AddAttributeError(path.Root("feature"), "AI Feature Needs A SQL Queue",
-			"feature = \"ai\" is only available for SQL queues; set queue_type = \"sql\" or feature = \"basic\".")
-	}
-	if platform.ValueString() == PlatformAArch64 {
-		resp.Diagnostics.AddAttributeError(path.Root("feature"), "AI Feature Needs x86_64",
-			"feature = \"ai\" is only available on the x86_64 platform.")
-	}
-	if known(mode) && mode.ValueInt64() != 1 {
-		resp.Diagnostics.AddAttributeError(path.Root("feature"), "AI Feature Needs Dedicated Resource Mode",
-			"feature = \"ai\" is only available for dedicated queues (resource_mode = 1).")
-	}
-}
-
-// policyCUValidator ties cu_count to configured scaling policies: cu_count
+// policyCURule ties cu_count to configured scaling policies: cu_count
 // must equal the max_cu of the default policy (00:00-24:00). A queue in a
 // pool is sized by its default policy, and DLI gives a queue joining a pool a
 // default policy with min_cu = max_cu = its CUs (huaweicloud provider,
@@ -102,42 +92,35 @@ func (featureEngineValidator) ValidateResource(ctx context.Context, req resource
 // exact value, rather than any value within [min_cu, max_cu], is what lets
 // the size DLI reports after an apply match the configuration, so the plan
 // after an apply is empty. Unknown values are not judged.
-type policyCUValidator struct{}
-
-func (policyCUValidator) Description(context.Context) string {
-	return "with scaling_policies, cu_count equals the max_cu of the 00:00-24:00 default policy"
-}
-
-func (v policyCUValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (policyCUValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cu types.Int64
-	var policies types.Set
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
-	if resp.Diagnostics.HasError() || !known(cu) || !known(policies) {
-		return
-	}
-	ps := policiesFrom(ctx, policies, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	for _, p := range ps {
-		if !known(p.ImpactStartTime) || !known(p.ImpactStopTime) || !known(p.MaxCU) {
-			continue
+var policyCURule = validate.Rule{
+	Summary: "with scaling_policies, cu_count equals the max_cu of the 00:00-24:00 default policy",
+	Check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+		var cu types.Int64
+		var policies types.Set
+		diags.Append(config.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
+		if diags.HasError() || !known(cu) || !known(policies) {
+			return
 		}
-		if p.ImpactStartTime.ValueString() != dayStart || p.ImpactStopTime.ValueString() != dayEnd {
-			continue
+		ps := policiesFrom(ctx, policies, diags)
+		if diags.HasError() {
+			return
 		}
-		if p.MaxCU.ValueInt64() != cu.ValueInt64() {
-			resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "CU Count Differs From The Default Scaling Policy",
-				fmt.Sprintf("cu_count is %d but the default scaling policy (00:00-24:00, priority %s) has max_cu %d. "+
-					"A queue in an elastic resource pool is sized by its default policy: set cu_count and that "+
-					"policy's max_cu to the same value.", cu.ValueInt64(), p.Priority, p.MaxCU.ValueInt64()))
+		for _, p := range ps {
+			if !known(p.ImpactStartTime) || !known(p.ImpactStopTime) || !known(p.MaxCU) {
+				continue
+			}
+			if p.ImpactStartTime.ValueString() != dayStart || p.ImpactStopTime.ValueString() != dayEnd {
+				continue
+			}
+			if p.MaxCU.ValueInt64() != cu.ValueInt64() {
+				diags.AddAttributeError(path.Root("cu_count"), "CU Count Differs From The Default Scaling Policy",
+					fmt.Sprintf("cu_count is %d but the default scaling policy (00:00-24:00, priority %s) has max_cu %d. "+
+						"A queue in an elastic resource pool is sized by its default policy: set cu_count and that "+
+						"policy's max_cu to the same value.", cu.ValueInt64(), p.Priority, p.MaxCU.ValueInt64()))
+			}
 		}
-	}
+	},
 }
 
 // standaloneScaleRefusal says why DLI cannot move a standalone queue from
@@ -221,5 +204,5 @@ func noPool(pool types.String) bool {
 }
 
 func (r *queueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{standaloneCUValidator{}, featureEngineValidator{}, policiesNeedPoolValidator{}, policyCUValidator{}, sparkDriverPlaceValidator{}}
+	return []resource.ConfigValidator{standaloneCURule, featureEngineRule, policiesNeedPoolRule, policyCURule, sparkDriverPlaceRule}
 }
