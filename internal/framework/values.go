@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -29,4 +30,27 @@ func Timestamp(ms int64) types.String {
 		return types.StringValue("")
 	}
 	return types.StringValue(time.UnixMilli(ms).UTC().Format(time.RFC3339))
+}
+
+// StringList is values as a list attribute; no values is an empty list, not
+// null, so that references to it always have a value.
+func StringList(values []string, diags *diag.Diagnostics) types.List {
+	l, d := types.ListValue(types.StringType, stringValues(values))
+	diags.Append(d...)
+	return l
+}
+
+// StringSet is values as a set attribute; no values is an empty set.
+func StringSet(values []string, diags *diag.Diagnostics) types.Set {
+	s, d := types.SetValue(types.StringType, stringValues(values))
+	diags.Append(d...)
+	return s
+}
+
+func stringValues(values []string) []attr.Value {
+	elems := make([]attr.Value, len(values))
+	for i, v := range values {
+		elems[i] = types.StringValue(v)
+	}
+	return elems
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -127,13 +126,7 @@ func sortedNames(bs []client.Binding, diags *diag.Diagnostics) types.List {
 		names = append(names, b.Name)
 	}
 	sort.Strings(names)
-	elems := make([]attr.Value, 0, len(names))
-	for _, n := range names {
-		elems = append(elems, types.StringValue(n))
-	}
-	l, d := types.ListValue(types.StringType, elems)
-	diags.Append(d...)
-	return l
+	return framework.StringList(names, diags)
 }
 
 // Metadata names the data source type.

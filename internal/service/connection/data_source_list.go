@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -112,13 +111,11 @@ func (d *connectionsDataSource) Read(ctx context.Context, req datasource.ReadReq
 		conns = namedExactly(conns, f.Name)
 	}
 	m.Connections = make([]connectionItemModel, 0, len(conns))
-	ids := make([]attr.Value, 0, len(conns))
+	ids := make([]string, 0, len(conns))
 	for _, c := range conns {
 		m.Connections = append(m.Connections, connectionItem(c, &resp.Diagnostics))
-		ids = append(ids, types.StringValue(c.ID))
+		ids = append(ids, c.ID)
 	}
-	list, diags := types.ListValue(types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	m.IDs = list
+	m.IDs = framework.StringList(ids, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -101,13 +100,11 @@ func (d *poolsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	m.Pools = make([]poolItemModel, 0, len(pools))
-	names := make([]attr.Value, 0, len(pools))
+	names := make([]string, 0, len(pools))
 	for _, p := range pools {
 		m.Pools = append(m.Pools, poolItem(p, &resp.Diagnostics))
-		names = append(names, types.StringValue(p.Name))
+		names = append(names, p.Name)
 	}
-	list, diags := types.ListValue(types.StringType, names)
-	resp.Diagnostics.Append(diags...)
-	m.Names = list
+	m.Names = framework.StringList(names, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

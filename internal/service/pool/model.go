@@ -113,11 +113,5 @@ func labelValue(api map[string]string, diags *diag.Diagnostics) types.Map {
 // queuesValue is the pool's queue list; "none" is an empty list, not null, so
 // that references to it always have a value.
 func queuesValue(names []string, diags *diag.Diagnostics) types.List {
-	elems := make([]attr.Value, 0, len(names))
-	for _, n := range names {
-		elems = append(elems, types.StringValue(n))
-	}
-	v, d := types.ListValue(types.StringType, elems)
-	diags.Append(d...)
-	return v
+	return framework.StringList(names, diags)
 }

@@ -3,7 +3,6 @@ package queue
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -88,12 +87,7 @@ func itemAttributes() map[string]schema.Attribute {
 
 // queueItem maps a queue of the API to the data source view.
 func queueItem(q client.Queue, diags *diag.Diagnostics) queueItemModel {
-	labels := make([]attr.Value, 0, len(q.Labels))
-	for _, l := range q.Labels {
-		labels = append(labels, types.StringValue(l))
-	}
-	labelList, d := types.ListValue(types.StringType, labels)
-	diags.Append(d...)
+	labelList := framework.StringList(q.Labels, diags)
 	return queueItemModel{
 		ID:                  types.StringValue(q.ResourceID),
 		Name:                types.StringValue(q.Name),

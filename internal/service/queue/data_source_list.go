@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -110,14 +109,12 @@ func (d *queuesDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	queues = inPool(queues, m.PoolName.ValueString())
 	m.Queues = make([]queueItemModel, 0, len(queues))
-	names := make([]attr.Value, 0, len(queues))
+	names := make([]string, 0, len(queues))
 	for _, q := range queues {
 		m.Queues = append(m.Queues, queueItem(q, &resp.Diagnostics))
-		names = append(names, types.StringValue(q.Name))
+		names = append(names, q.Name)
 	}
-	list, diags := types.ListValue(types.StringType, names)
-	resp.Diagnostics.Append(diags...)
-	m.Names = list
+	m.Names = framework.StringList(names, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
