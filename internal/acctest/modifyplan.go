@@ -28,9 +28,9 @@ func ModifyPlan(t *testing.T, r resource.Resource, c *client.Client, prior, plan
 	ctx := context.Background()
 	var sr resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sr)
-	if c != nil {
+	if rc, ok := r.(resource.ResourceWithConfigure); ok && c != nil {
 		var cr resource.ConfigureResponse
-		r.(resource.ResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: c}, &cr)
+		rc.Configure(ctx, resource.ConfigureRequest{ProviderData: c}, &cr)
 		if cr.Diagnostics.HasError() {
 			t.Fatalf("configuring the resource: %v", cr.Diagnostics)
 		}
@@ -51,7 +51,11 @@ func ModifyPlan(t *testing.T, r resource.Resource, c *client.Client, prior, plan
 		Config: tfsdk.Config{Schema: sr.Schema, Raw: plan.Raw.Copy()}, State: state, Plan: plan,
 	}
 	resp := resource.ModifyPlanResponse{Plan: plan}
-	r.(resource.ResourceWithModifyPlan).ModifyPlan(ctx, req, &resp)
+	m, ok := r.(resource.ResourceWithModifyPlan)
+	if !ok {
+		t.Fatalf("%T has no ModifyPlan", r)
+	}
+	m.ModifyPlan(ctx, req, &resp)
 	return resp.Diagnostics
 }
 

@@ -30,7 +30,14 @@ func (r *connectionResource) ImportState(ctx context.Context, req resource.Impor
 	id := given
 	if r.Client != nil {
 		var err error
-		if id, err = r.importID(ctx, given); err != nil {
+		id, err = r.importID(ctx, given)
+		if client.IsNotFound(err) {
+			// Only an id is looked up directly; a name not found is no API error.
+			framework.AddErrorf(&resp.Diagnostics, errImporting, "Enhanced connection %q not found: DLI does not "+
+				"know this id, or reports the connection DELETED. Check the id and the region.\n\n%s", given, err)
+			return
+		}
+		if err != nil {
 			framework.AddError(&resp.Diagnostics, errImporting, err)
 			return
 		}
@@ -49,8 +56,8 @@ func (r *connectionResource) ImportState(ctx context.Context, req resource.Impor
 // of that name fail the import, naming their ids.
 //
 // An id DLI does not know (it answers DLI.0001 "Connection xxx is not exist")
-// or reports DELETED fails the import here, with an error that says so and
-// names the id, rather than leaving Read to drop it from the state.
+// or reports DELETED fails the import (a NotFound error), rather than leaving
+// Read to drop it from the state.
 func (r *connectionResource) importID(ctx context.Context, given string) (string, error) {
 	if !migrate.IsUUID(given) {
 		conn, err := lookupByName(ctx, r.Client, given)
@@ -60,10 +67,6 @@ func (r *connectionResource) importID(ctx context.Context, given string) (string
 		return conn.ID, nil
 	}
 	_, err := r.Client.GetConnection(ctx, given)
-	if client.IsNotFound(err) {
-		return "", fmt.Errorf("Enhanced connection %q not found: DLI does not know this id, or reports the "+
-			"connection DELETED. Check the id and the region.\n\n%w", given, err)
-	}
 	return given, err
 }
 

@@ -187,8 +187,8 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Description: "Enterprise project of the queue. When unset, the queue is created in the provider's " +
 					"`enterprise_project_id` (or `HW_ENTERPRISE_PROJECT_ID`) if set, else DLI uses the default project " +
 					"(`0`); the provider's value counts only at create. Changing it replaces the queue.",
-				Optional:    true,
-				Computed:    true,
+				Optional: true,
+				Computed: true,
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace(),
 				},
