@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -36,6 +37,17 @@ func SetIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, attr, va
 		return
 	}
 	diags.Append(identity.SetAttribute(ctx, path.Root(attr), types.StringValue(value))...)
+}
+
+// NameIdentity is the identity attribute of pools and queues: the name DLI
+// looks them up by.
+const NameIdentity = "name"
+
+// SetNameIdentity records the identity of the pool or queue called name, in
+// DLI's lower-case spelling: an identity must not change while the object
+// lives, and a name that differs only in case names the same object.
+func SetNameIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, name string, diags *diag.Diagnostics) {
+	SetIdentity(ctx, identity, NameIdentity, strings.ToLower(name), diags)
 }
 
 // ImportedID is what the user imports by: the id of `terraform import` or of

@@ -32,7 +32,7 @@ func (r *poolResource) importName(ctx context.Context, id string) (string, error
 // importName); Read fills in the rest, tags
 // included: the import starts them as {} so that the refresh reads them.
 func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := framework.ImportedID(ctx, req, identityAttr, errImporting,
+	id := framework.ImportedID(ctx, req, framework.NameIdentity, errImporting,
 		"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli",
 		&resp.Diagnostics)
 	if id == "" {
@@ -43,7 +43,7 @@ func (r *poolResource) ImportState(ctx context.Context, req resource.ImportState
 		framework.AddError(&resp.Diagnostics, errImporting, err)
 		return
 	}
-	setIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
 }

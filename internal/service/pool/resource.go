@@ -80,14 +80,14 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 		// Track what the plan knows; the next refresh finds the pool by
 		// name and fills the rest in.
 		resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &plan)...)
-		setIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
+		framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 	state := plan
 	state.setFrom(p, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	setIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -116,7 +116,7 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	// Set first: the framework wants an identity even when the pool is gone
 	// and leaves the state.
-	setIdentity(ctx, resp.Identity, state.Name.ValueString(), &resp.Diagnostics)
+	framework.SetNameIdentity(ctx, resp.Identity, state.Name.ValueString(), &resp.Diagnostics)
 	p, err := r.Client.GetPool(ctx, state.Name.ValueString())
 	if client.IsNotFound(err) {
 		framework.RemoveVanished(ctx, resp, "elastic resource pool", state.Name.ValueString())
@@ -154,7 +154,7 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	defer cancel()
 
 	name := state.Name.ValueString()
-	setIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	if !plan.Tags.Equal(state.Tags) {
 		// Tags go through the tag API, which works whatever the pool's status.
 		err := r.Client.UpdateTags(ctx, client.TagPool, state.ID.ValueString(),

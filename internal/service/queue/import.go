@@ -40,7 +40,7 @@ func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStat
 	// Queues are imported by name, as the import id or the identity's name
 	// (or an id the huaweicloud provider used, see importName); Read fills in
 	// everything else.
-	id := framework.ImportedID(ctx, req, identityAttr, errImport,
+	id := framework.ImportedID(ctx, req, framework.NameIdentity, errImport,
 		"Import a DLI queue by its name, e.g. terraform import dli_queue.example queue1", &resp.Diagnostics)
 	if id == "" {
 		return
@@ -50,7 +50,7 @@ func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStat
 		framework.AddError(&resp.Diagnostics, errImport, err)
 		return
 	}
-	setIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
 	// The import starts the tags as {} so that the refresh reads them.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
