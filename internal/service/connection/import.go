@@ -32,7 +32,8 @@ func (r *connectionResource) ImportState(ctx context.Context, req resource.Impor
 		var err error
 		id, err = r.importID(ctx, given)
 		if client.IsNotFound(err) {
-			// Only an id is looked up directly; a name not found is no API error.
+			// An id DLI does not know; a name that matches nothing is a
+			// lookup error, reported below.
 			framework.AddErrorf(&resp.Diagnostics, errImporting, "Enhanced connection %q not found: DLI does not "+
 				"know this id, or reports the connection DELETED. Check the id and the region.\n\n%s", given, err)
 			return
@@ -52,8 +53,9 @@ func (r *connectionResource) ImportState(ctx context.Context, req resource.Impor
 // are UUIDs, and a connection name holds only letters, digits and
 // underscores, so the shape tells them apart: a UUID is looked up as an id,
 // anything else as a name (lookupByName: the exact name, else one that
-// differs only in case). Names need not be unique: several live connections
-// of that name fail the import, naming their ids.
+// differs only in case). Several connections can match a name that way
+// (DLI keeps the case of connection names): the import then fails, naming
+// their ids.
 //
 // An id DLI does not know (it answers DLI.0001 "Connection xxx is not exist")
 // or reports DELETED fails the import (a NotFound error), rather than leaving
