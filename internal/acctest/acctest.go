@@ -89,6 +89,14 @@ func NewWithDelays(t *testing.T, d emulator.Delays) *Env {
 	if RealCloud() {
 		return &Env{Region: os.Getenv(provider.EnvRegion)}
 	}
+	return Emulated(t, d)
+}
+
+// Emulated is the emulator of New, whatever the environment: for tests that
+// call the provider's code directly against a real DLI API, without a CLI,
+// and so run with the unit tests too.
+func Emulated(t *testing.T, d emulator.Delays) *Env {
+	t.Helper()
 	shortenWaits.Do(func() {
 		wait.Slow, wait.Fast = testBackoff, testBackoff
 		wait.Settle = testSettle

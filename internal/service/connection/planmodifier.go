@@ -2,12 +2,15 @@ package connection
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/planmod"
 )
 
@@ -84,4 +87,47 @@ func knownStrings(ctx context.Context, s types.Set, diags *diag.Diagnostics) (ou
 		out = append(out, v.ValueString())
 	}
 	return out, true
+}
+
+// ModifyPlan warns, naming the connection and what it loses, when the plan
+// unbinds pools or queues from it or empties its host mapping: jobs on those
+// pools and queues lose their route to the data source, and the connection's
+// queues no longer resolve the mapped names. The plan shows such changes only
+// as set elements removed, which is easy to miss among others.
+func (r *connectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, prior connectionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := prior.Name.ValueString()
+	for _, set := range []struct {
+		kind          string
+		prior, wanted types.Set
+	}{
+		{"elastic resource pool", prior.ElasticResourcePools, plan.ElasticResourcePools},
+		{"queue", prior.Queues, plan.Queues},
+	} {
+		have, _ := knownStrings(ctx, set.prior, &resp.Diagnostics)
+		want, ok := knownStrings(ctx, set.wanted, &resp.Diagnostics)
+		if _, removed := diffNames(have, want); ok && len(removed) > 0 {
+			resp.Diagnostics.AddWarning(fmt.Sprintf("Enhanced Connection %s Will Unbind %s", name,
+				framework.CountNames(removed, set.kind)),
+				fmt.Sprintf("This plan unbinds %s from enhanced connection %s: jobs running on them lose the "+
+					"connection's route to its data source at once, and jobs submitted later cannot reach it.",
+					framework.CountNames(removed, set.kind), name))
+		}
+	}
+	had := len(hostsOf(ctx, prior.Hosts, &resp.Diagnostics))
+	if had > 0 && !plan.Hosts.IsUnknown() && len(hostsOf(ctx, plan.Hosts, &resp.Diagnostics)) == 0 {
+		resp.Diagnostics.AddAttributeWarning(path.Root("hosts"),
+			fmt.Sprintf("Enhanced Connection %s Will Lose Its Host Mapping", name),
+			fmt.Sprintf("This plan empties the host mapping of enhanced connection %s (it has %d entries): jobs on "+
+				"its queues no longer resolve those host names, and connections to the data source by name fail.",
+				name, had))
+	}
 }

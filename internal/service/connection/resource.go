@@ -20,6 +20,7 @@ var (
 	_ resource.Resource                = (*connectionResource)(nil)
 	_ resource.ResourceWithConfigure   = (*connectionResource)(nil)
 	_ resource.ResourceWithImportState = (*connectionResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*connectionResource)(nil)
 )
 
 // Error summaries, one per action.
@@ -74,6 +75,7 @@ func (r *connectionResource) Create(ctx context.Context, req resource.CreateRequ
 	// so that a failure leaves a tainted resource rather than an orphan.
 	plan.ID = types.StringValue(id)
 	resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &plan)...)
+	setIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -109,6 +111,9 @@ func (r *connectionResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity even when the connection
+	// is gone and leaves the state.
+	setIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	conn, err := r.Client.ReadConnection(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		framework.RemoveVanished(ctx, resp, "enhanced connection", state.Name.ValueString())
@@ -138,6 +143,7 @@ func (r *connectionResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	setIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	timeout, d := plan.Timeouts.Update(ctx, framework.ConnectionTimeouts.Update)
 	resp.Diagnostics.Append(d...)
 	wantPools := framework.Strings(ctx, plan.ElasticResourcePools, &resp.Diagnostics)

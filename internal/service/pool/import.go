@@ -27,20 +27,23 @@ func (r *poolResource) importName(ctx context.Context, id string) (string, error
 	return poolNameByResourceID(ctx, r.Client, id)
 }
 
-// ImportState takes the pool's name, or its resource id as the huaweicloud
-// provider's state has it (see importName); Read fills in the rest, tags
+// ImportState takes the pool's name (as the import id or the identity's
+// name), or its resource id as the huaweicloud provider's state has it (see
+// importName); Read fills in the rest, tags
 // included: the import starts them as {} so that the refresh reads them.
 func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		framework.AddErrorf(&resp.Diagnostics, errImporting,
-			"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli")
+	id := framework.ImportedID(ctx, req, framework.NameIdentity, errImporting,
+		"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli",
+		&resp.Diagnostics)
+	if id == "" {
 		return
 	}
-	name, err := r.importName(ctx, req.ID)
+	name, err := r.importName(ctx, id)
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, errImporting, err)
 		return
 	}
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
 }

@@ -6,8 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// ModifyPlan warns when a replacement will be refused because the pool holds
-// queues (warnReplacementRefused), and keeps the figures DLI reports (status,
+// ModifyPlan warns when the plan replaces the pool (warnReplacement) or sets
+// its min_cu below what its queues hold (warnMinBelowQueues), and keeps the figures DLI reports (status,
 // current_cu, actual_cu, queues) from the state when the plan changes nothing. Terraform marks them
 // unknown as soon as the configuration differs from the state at all, before
 // the name's plan modifier has decided that a name differing only in case
@@ -23,7 +23,8 @@ func (r *poolResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	warnReplacementRefused(ctx, prior, plan, resp)
+	r.warnReplacement(ctx, req, prior, plan, &resp.Diagnostics)
+	r.warnMinBelowQueues(ctx, prior, plan, &resp.Diagnostics)
 	if !sameArguments(plan, prior) {
 		return
 	}

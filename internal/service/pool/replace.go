@@ -51,21 +51,67 @@ func replacingAttributes(prior, plan poolModel) []string {
 	return out
 }
 
-// warnReplacementRefused warns when the plan replaces a pool whose state
-// lists queues: the replacement is refused unless those queues are replaced
-// in the same plan, which the provider cannot see from here.
-func warnReplacementRefused(ctx context.Context, prior, plan poolModel, resp *resource.ModifyPlanResponse) {
-	changed := replacingAttributes(prior, plan)
-	queues := framework.Strings(ctx, prior.Queues, &resp.Diagnostics)
-	if len(changed) == 0 || len(queues) == 0 {
+// replacedWith are the arguments whose change replaces the pool: those with
+// a RequiresReplace plan modifier in the schema.
+var replacedWith = []string{"name", "cidr_in_vpc", "enterprise_project_id", "label"}
+
+// warnReplacement warns, naming the pool and its queues, when the plan
+// replaces the pool. Its queues go with it: a rename replaces the queues
+// that take the pool's name from it, and any other replacement is refused
+// unless its queues are replaced in the same plan (warnReplacementRefused).
+// The queues are DLI's (one list call, made only when a replacement is
+// planned): the state's list is as old as the last refresh, and queues
+// created outside Terraform block the delete as well.
+func (r *poolResource) warnReplacement(ctx context.Context, req resource.ModifyPlanRequest, prior, plan poolModel, diags *diag.Diagnostics) {
+	replacing := framework.PlannedChanges(req, replacedWith...)
+	if len(replacing) == 0 {
 		return
 	}
-	resp.Diagnostics.AddWarning("DLI Will Refuse To Replace This Pool Unless Its Queues Are Replaced Too",
+	name := prior.Name.ValueString()
+	queues, source := r.currentQueues(ctx, prior, diags)
+	if changed := replacingAttributes(prior, plan); len(changed) > 0 && len(queues) > 0 {
+		warnReplacementRefused(name, changed, queues, diags)
+		return
+	}
+	detail := fmt.Sprintf("Changing %s replaces elastic resource pool %s: Terraform deletes it and creates "+
+		"it again, and the jobs running on it stop.", strings.Join(replacing, ", "), name)
+	summary := fmt.Sprintf("DLI Elastic Resource Pool %s Will Be Replaced", name)
+	if len(queues) > 0 {
+		summary += " With Its Queues"
+		detail += fmt.Sprintf(" Its queues go with it: %s (%s) are deleted and created again in the new pool "+
+			"(each must show as replaced in the plan, or DLI refuses to delete the pool), and the jobs running "+
+			"on them stop too.", strings.Join(queues, ", "), source)
+	}
+	diags.AddWarning(summary, detail)
+}
+
+// currentQueues returns the pool's queues as DLI lists them, or as the state
+// recorded them when DLI cannot be asked (the provider is not configured, or
+// the call fails: a warning must not fail the plan), and says which.
+func (r *poolResource) currentQueues(ctx context.Context, prior poolModel, diags *diag.Diagnostics) ([]string, string) {
+	if r.Client != nil {
+		p, err := r.Client.GetPool(ctx, prior.Name.ValueString())
+		if err == nil {
+			return p.Queues, "as DLI lists them now"
+		}
+		if client.IsNotFound(err) {
+			return nil, ""
+		}
+	}
+	return framework.Strings(ctx, prior.Queues, diags), "as the state recorded them at the last refresh"
+}
+
+// warnReplacementRefused warns when the plan replaces a pool that holds
+// queues while keeping its name: the replacement is refused unless those
+// queues are replaced in the same plan, which the provider cannot see from
+// here.
+func warnReplacementRefused(name string, changed, queues []string, diags *diag.Diagnostics) {
+	diags.AddWarning("DLI Will Refuse To Replace This Pool Unless Its Queues Are Replaced Too",
 		fmt.Sprintf("Changing %s replaces elastic resource pool %s, which holds the queues %s. DLI refuses to "+
 			"delete a pool that holds queues, so the apply will stop before deleting anything unless those "+
-			"queues are replaced in the same plan (check the plan: each must show as replaced). To replace them "+
-			"with the pool, %s", strings.Join(changed, ", "), prior.Name.ValueString(), strings.Join(queues, ", "),
-			fixAdvice(queues)))
+			"queues are replaced in the same plan (check the plan: each must show as replaced; the jobs running "+
+			"on them stop). To replace them with the pool, %s", strings.Join(changed, ", "), name,
+			strings.Join(queues, ", "), fixAdvice(queues)))
 }
 
 // queuesHeldError stops the delete of a pool that still holds queues which

@@ -80,12 +80,14 @@ func (r *poolResource) Create(ctx context.Context, req resource.CreateRequest, r
 		// Track what the plan knows; the next refresh finds the pool by
 		// name and fills the rest in.
 		resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &plan)...)
+		framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 		framework.AddError(&resp.Diagnostics, errCreating, err)
 		return
 	}
 	state := plan
 	state.setFrom(p, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -112,6 +114,9 @@ func (r *poolResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Set first: the framework wants an identity even when the pool is gone
+	// and leaves the state.
+	framework.SetNameIdentity(ctx, resp.Identity, state.Name.ValueString(), &resp.Diagnostics)
 	p, err := r.Client.ReadPool(ctx, state.Name.ValueString())
 	if client.IsNotFound(err) {
 		framework.RemoveVanished(ctx, resp, "elastic resource pool", state.Name.ValueString())
@@ -149,6 +154,7 @@ func (r *poolResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	defer cancel()
 
 	name := state.Name.ValueString()
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	if !plan.Tags.Equal(state.Tags) {
 		// Tags go through the tag API, which works whatever the pool's status.
 		err := r.Client.UpdateTags(ctx, client.TagPool, state.ID.ValueString(),

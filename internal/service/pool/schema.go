@@ -79,8 +79,9 @@ func (r *poolResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				},
 			},
 			"enterprise_project_id": schema.StringAttribute{
-				Description: "Enterprise project of the pool; DLI uses \"0\" (the default project) when unset. " +
-					"Changing it replaces the pool.",
+				Description: "Enterprise project of the pool. When unset, the pool is created in the provider's " +
+					"`enterprise_project_id` (or `HW_ENTERPRISE_PROJECT_ID`) if set, else DLI uses \"0\" (the default " +
+					"project); the provider's value counts only at create. Changing it replaces the pool.",
 				Optional: true,
 				Computed: true,
 				PlanModifiers: []planmodifier.String{

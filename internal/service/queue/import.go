@@ -37,13 +37,20 @@ func (r *queueResource) importName(ctx context.Context, id string) (string, erro
 }
 
 func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	// Queues are imported by name (or an id the huaweicloud provider used, see
-	// importName); Read fills in everything else.
-	name, err := r.importName(ctx, req.ID)
+	// Queues are imported by name, as the import id or the identity's name
+	// (or an id the huaweicloud provider used, see importName); Read fills in
+	// everything else.
+	id := framework.ImportedID(ctx, req, framework.NameIdentity, errImport,
+		"Import a DLI queue by its name, e.g. terraform import dli_queue.example queue1", &resp.Diagnostics)
+	if id == "" {
+		return
+	}
+	name, err := r.importName(ctx, id)
 	if err != nil {
 		framework.AddError(&resp.Diagnostics, errImport, err)
 		return
 	}
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
 	// The import starts the tags as {} so that the refresh reads them.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)

@@ -2,11 +2,16 @@ package queue
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/opendli/terraform-provider-dli/internal/framework"
 )
 
 // stableUnlessScaledModifier keeps a computed CU figure from the state while
@@ -70,7 +75,7 @@ func (leavingPoolModifier) PlanModifyString(_ context.Context, req planmodifier.
 
 // ModifyPlan refuses, at plan time, a size change DLI cannot make in place
 // (see standaloneScaleRefusal); it needs the prior state, which validators
-// do not see.
+// do not see. It also warns when the plan replaces the queue (warnReplacement).
 func (r *queueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
@@ -84,4 +89,29 @@ func (r *queueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	if msg := standaloneScaleRefusal(prior, plan); msg != "" {
 		resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "DLI Cannot Scale This Queue", msg)
 	}
+	warnReplacement(req, prior, &resp.Diagnostics)
+}
+
+// replacingAttributes are the arguments whose change replaces a queue: those
+// with a RequiresReplace plan modifier in the schema (elastic_resource_pool_name
+// also when it is removed, see leavingPoolModifier).
+var replacingAttributes = []string{
+	"name", "elastic_resource_pool_name", "queue_type", "description", "platform", "resource_mode",
+	"feature", "engine", "labels", "enterprise_project_id",
+}
+
+// warnReplacement warns, naming the queue and what replaces it, when the
+// plan deletes the queue and creates it again: DLI stops the jobs running on
+// a queue it deletes, which a plan that shows "must be replaced" does not say.
+func warnReplacement(req resource.ModifyPlanRequest, prior queueModel, diags *diag.Diagnostics) {
+	changed := framework.PlannedChanges(req, replacingAttributes...)
+	if len(changed) == 0 {
+		return
+	}
+	name := prior.Name.ValueString()
+	diags.AddWarning(fmt.Sprintf("DLI Queue %s Will Be Replaced: Jobs Running On It Stop", name),
+		fmt.Sprintf("Changing %s replaces queue %s: Terraform deletes it and creates it again. DLI stops the "+
+			"jobs running on the queue when it is deleted, and none can be submitted to it until the new queue "+
+			"is ready; its connections are unbound before the delete and bound again after the create. Apply "+
+			"when no job needs the queue.", strings.Join(changed, ", "), name))
 }

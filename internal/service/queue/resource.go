@@ -78,6 +78,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	state := plan
 	state.ScalingPolicies, state.SparkDriver = nullPolicies(), nullSparkDriver()
 	resp.Diagnostics.Append(framework.SaveKnown(ctx, &resp.State, &state)...)
+	framework.SetNameIdentity(ctx, resp.Identity, in.Name, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -130,6 +131,9 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	name := state.Name.ValueString()
 	imported := state.needsListItem()
+	// Set first: the framework wants an identity even when the queue is gone
+	// and leaves the state.
+	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 
 	// One request per refresh: GET one queue has everything but the
 	// list-only attributes, which cannot change and stay as in the state.
@@ -193,6 +197,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	// state holds what has been applied so far; kept is what to save when a
 	// step fails: the prior size (the next refresh reads what DLI reached, so
 	// a later apply resizes again) with the extras applied until then.
+	framework.SetNameIdentity(ctx, resp.Identity, prior.Name.ValueString(), &resp.Diagnostics)
 	state := plan
 	state.ScalingPolicies, state.SparkDriver = prior.ScalingPolicies, prior.SparkDriver
 	kept := func() queueModel {

@@ -184,9 +184,11 @@ func (r *queueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				PlanModifiers: []planmodifier.Map{tags.PlanModifier()},
 			},
 			"enterprise_project_id": schema.StringAttribute{
-				Description: "Enterprise project of the queue. When unset DLI uses the default project (`0`).",
-				Optional:    true,
-				Computed:    true,
+				Description: "Enterprise project of the queue. When unset, the queue is created in the provider's " +
+					"`enterprise_project_id` (or `HW_ENTERPRISE_PROJECT_ID`) if set, else DLI uses the default project " +
+					"(`0`); the provider's value counts only at create. Changing it replaces the queue.",
+				Optional: true,
+				Computed: true,
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace(),
 				},
