@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -70,4 +71,29 @@ func ImportedID(ctx context.Context, req resource.ImportStateRequest, attr, summ
 	}
 	diags.AddError(summary, fmt.Sprintf("%s, or with an import block whose identity sets %s.", usage, attr))
 	return ""
+}
+
+// ImportByName is the ImportState of an object DLI looks up by name (pools
+// and queues): the import id, or the identity's name, goes through toName
+// (which also accepts the other forms the object may be imported by, such
+// as the huaweicloud provider's resource id), and the name it returns
+// becomes the state's name and identity. initial sets the attributes Read
+// must start from, such as tags as {} so that the refresh reads them; Read
+// fills in everything else.
+func ImportByName(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
+	summary, usage string, toName func(context.Context, string) (string, error), initial map[string]attr.Value) {
+	id := ImportedID(ctx, req, NameIdentity, summary, usage, &resp.Diagnostics)
+	if id == "" {
+		return
+	}
+	name, err := toName(ctx, id)
+	if err != nil {
+		AddError(&resp.Diagnostics, summary, err)
+		return
+	}
+	SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
+	for a, v := range initial {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a), v)...)
+	}
 }

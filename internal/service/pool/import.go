@@ -4,9 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/migrate"
@@ -32,18 +31,7 @@ func (r *poolResource) importName(ctx context.Context, id string) (string, error
 // importName); Read fills in the rest, tags
 // included: the import starts them as {} so that the refresh reads them.
 func (r *poolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := framework.ImportedID(ctx, req, framework.NameIdentity, errImporting,
+	framework.ImportByName(ctx, req, resp, errImporting,
 		"Import a DLI elastic resource pool by its name, e.g. terraform import dli_elastic_resource_pool.example elastic_pool_dli",
-		&resp.Diagnostics)
-	if id == "" {
-		return
-	}
-	name, err := r.importName(ctx, id)
-	if err != nil {
-		framework.AddError(&resp.Diagnostics, errImporting, err)
-		return
-	}
-	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
+		r.importName, map[string]attr.Value{"tags": tags.Imported()})
 }

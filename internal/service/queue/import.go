@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/opendli/terraform-provider-dli/internal/framework"
 	"github.com/opendli/terraform-provider-dli/internal/migrate"
@@ -36,22 +35,10 @@ func (r *queueResource) importName(ctx context.Context, id string) (string, erro
 	return queueNameByResourceID(ctx, r.Client, id)
 }
 
+// ImportState takes the queue's name, as the import id or the identity's
+// name, or an id the huaweicloud provider used (see importName).
 func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	// Queues are imported by name, as the import id or the identity's name
-	// (or an id the huaweicloud provider used, see importName); Read fills in
-	// everything else.
-	id := framework.ImportedID(ctx, req, framework.NameIdentity, errImport,
-		"Import a DLI queue by its name, e.g. terraform import dli_queue.example queue1", &resp.Diagnostics)
-	if id == "" {
-		return
-	}
-	name, err := r.importName(ctx, id)
-	if err != nil {
-		framework.AddError(&resp.Diagnostics, errImport, err)
-		return
-	}
-	framework.SetNameIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), types.StringValue(name))...)
-	// The import starts the tags as {} so that the refresh reads them.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("tags"), tags.Imported())...)
+	framework.ImportByName(ctx, req, resp, errImport,
+		"Import a DLI queue by its name, e.g. terraform import dli_queue.example queue1",
+		r.importName, map[string]attr.Value{"tags": tags.Imported()})
 }
