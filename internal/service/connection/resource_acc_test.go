@@ -129,6 +129,21 @@ func connectionID(s *terraform.State) (string, error) {
 	return rs.Primary.ID, nil
 }
 
+// dliHolds checks the connection DLI holds for the one in the state.
+func dliHolds(t *testing.T, env *acctest.Env, check func(*client.Connection) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		id, err := connectionID(s)
+		if err != nil {
+			return err
+		}
+		conn, err := env.Client(t).GetConnection(context.Background(), id)
+		if err != nil {
+			return err
+		}
+		return check(conn)
+	}
+}
+
 // The seed's connection: bound to a pool, two hosts; then import, and the host
 // mapping changed, emptied with [] and with the attribute removed.
 func TestAccEnhancedConnection_basic(t *testing.T) {
@@ -198,20 +213,12 @@ func TestAccEnhancedConnection_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(resName, tfjsonpath.New("hosts"), knownvalue.ListExact(nil)),
 					bindingsAre([2]string{"pool", pool}),
 				},
-				Check: func(s *terraform.State) error {
-					id, err := connectionID(s)
-					if err != nil {
-						return err
-					}
-					conn, err := env.Client(t).GetConnection(context.Background(), id)
-					if err != nil {
-						return err
-					}
+				Check: dliHolds(t, env, func(conn *client.Connection) error {
 					if len(conn.Hosts) != 0 {
 						return fmt.Errorf("DLI still has hosts %v", conn.Hosts)
 					}
 					return nil
-				},
+				}),
 			},
 		},
 	})
@@ -318,41 +325,25 @@ func TestAccEnhancedConnection_routes(t *testing.T) {
   ]`),
 				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{routesAre([2]string{"Office", "10.20.0.0/16"}, [2]string{"lab-2", "192.168.100.0/24"})},
-				Check: func(s *terraform.State) error {
-					id, err := connectionID(s)
-					if err != nil {
-						return err
-					}
-					conn, err := env.Client(t).GetConnection(context.Background(), id)
-					if err != nil {
-						return err
-					}
+				Check: dliHolds(t, env, func(conn *client.Connection) error {
 					for _, r := range conn.Routes {
 						if r.Name == "office" {
 							return fmt.Errorf("DLI still has the route under its old spelling: %v", conn.Routes)
 						}
 					}
 					return nil
-				},
+				}),
 			},
 			{
 				Config:            base + connectionHCL(name, n, n.subnet, ""),
 				ConfigPlanChecks:  acctest.Planned(resName, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(resName, tfjsonpath.New("routes"), knownvalue.SetExact(nil))},
-				Check: func(s *terraform.State) error {
-					id, err := connectionID(s)
-					if err != nil {
-						return err
-					}
-					conn, err := env.Client(t).GetConnection(context.Background(), id)
-					if err != nil {
-						return err
-					}
+				Check: dliHolds(t, env, func(conn *client.Connection) error {
 					if len(conn.Routes) != 0 {
 						return fmt.Errorf("DLI still has routes %v", conn.Routes)
 					}
 					return nil
-				},
+				}),
 			},
 		},
 	})
