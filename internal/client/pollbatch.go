@@ -26,10 +26,10 @@ import (
 //     from it (or a connection listed as DELETED) is read with its own GET:
 //     only the GET decides that an object is gone or not there yet. A failed
 //     list falls back to the GETs too.
-//   - Rounds of one kind start at least pollGap apart, and one at a time: a
+//   - Rounds of one kind start at least PollGap apart, and one at a time: a
 //     round gathers the polls that came due meanwhile, so however many
-//     objects wait, the waits of one kind send at most one list per pollGap.
-//     A poll is late by at most pollGap plus one list, against waits of
+//     objects wait, the waits of one kind send at most one list per PollGap.
+//     A poll is late by at most PollGap plus one list, against waits of
 //     seconds in tests and minutes on the real service.
 //
 // The list item carries every field the waits need: see readbatch.go for
@@ -37,8 +37,9 @@ import (
 // TestReadBatchServesWhatGetReturns); a list-served queue is cleared to what
 // GetQueue reports (asGet), so a wait returns the same value either way.
 
-// pollGap is the least time between two list rounds of one kind.
-var pollGap = 100 * time.Millisecond
+// PollGap is the least time between two list rounds of one kind: the waits
+// of one kind send at most one list per PollGap, however many they are.
+const PollGap = 100 * time.Millisecond
 
 // pollBatch coalesces the polls of one kind, keyed by a normalised id. The
 // zero value is ready to use.
@@ -81,7 +82,7 @@ func (b *pollBatch[T]) poll(ctx context.Context, key string, list func(context.C
 	return item, ok
 }
 
-// run sends the open round once pollGap has passed since the last one, and
+// run sends the open round once PollGap has passed since the last one, and
 // goes on while polls keep joining.
 func (b *pollBatch[T]) run(ctx context.Context, list func(context.Context) (map[string]T, error)) {
 	for {
@@ -92,7 +93,7 @@ func (b *pollBatch[T]) run(ctx context.Context, list func(context.Context) (map[
 			b.mu.Unlock()
 			return
 		}
-		if d := time.Until(b.lastStart.Add(pollGap)); d > 0 {
+		if d := time.Until(b.lastStart.Add(PollGap)); d > 0 {
 			b.mu.Unlock()
 			time.Sleep(d) // the round stays open meanwhile
 			continue

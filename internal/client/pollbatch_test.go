@@ -127,7 +127,7 @@ func TestPollQueueAnswerNeverOlderThanTheAsk(t *testing.T) {
 	})
 	c := newTestClient(t, f, 0)
 	ctx := context.Background()
-	// A round just went, so the next waits pollGap and both polls join it.
+	// A round just went, so the next waits PollGap and both polls join it.
 	c.polls.queues.mu.Lock()
 	c.polls.queues.lastStart = time.Now()
 	c.polls.queues.mu.Unlock()

@@ -18,8 +18,10 @@ import (
 //     one kind together, up to -parallelism at a time) starts the list, which
 //     then serves that Read and every later one.
 //   - Only Read* methods use the list; GetPool, GetQueue and GetConnection,
-//     which waits, settle reads and find-after-create call, always send
-//     their own request.
+//     which settle reads and find-after-create call, always send their own
+//     request. Waits poll through PollQueue and PollConnection
+//     (pollbatch.go), which never use these batches: every answer they
+//     give comes from a request sent after the poll asked.
 //   - Once this process has started any write (any call that is not a GET,
 //     but for the tag API's filter, a POST that only reads),
 //     no Read is served from a list any more, whatever the kind: a write can
