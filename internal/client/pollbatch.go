@@ -119,10 +119,7 @@ type pollBatches struct {
 // GetQueue returns, including its not-found error for a queue that is not
 // there.
 func (c *Client) PollQueue(ctx context.Context, name string) (*Queue, error) {
-	q, ok := c.polls.queues.poll(ctx, storedName(name), func(ctx context.Context) (map[string]Queue, error) {
-		qs, err := c.listQueues(ctx, "list queues of every type", QueueFilter{Type: "all"})
-		return keyed(qs, func(q Queue) string { return storedName(q.Name) }), err
-	})
+	q, ok := c.polls.queues.poll(ctx, storedName(name), c.queuesByName)
 	if !ok {
 		return c.GetQueue(ctx, name)
 	}
@@ -132,10 +129,7 @@ func (c *Client) PollQueue(ctx context.Context, name string) (*Queue, error) {
 
 // PollConnection is GetConnection for a wait: see the rules above.
 func (c *Client) PollConnection(ctx context.Context, id string) (*Connection, error) {
-	conn, ok := c.polls.connections.poll(ctx, id, func(ctx context.Context) (map[string]Connection, error) {
-		cs, err := c.ListConnections(ctx, ConnectionFilter{})
-		return keyed(cs, func(cn Connection) string { return cn.ID }), err
-	})
+	conn, ok := c.polls.connections.poll(ctx, id, c.connectionsByID)
 	if !ok || StatusIs(conn.Status, ConnectionStatusDeleted) {
 		return c.GetConnection(ctx, id)
 	}
