@@ -68,7 +68,7 @@ func pollsMarkdown(fleetQueues int) string {
 	}
 	fmt.Fprintf(&b, "\nAt the cap, %d queues waiting at once poll %.1f times a second (one poll per queue every %s). "+
 		"Polls due together share one queue list and the queue waits start at most one round (a list, or a lone "+
-		"poll's GET) per %s (`internal/client/pollbatch.go`): at most %.0f requests a second however many queues wait.\n",
+		"poll's GET) per %s (`internal/client/pollbatch.go`): at most %.0f rounds a second however many queues wait, plus the GET that confirms each queue a list no longer shows.\n",
 		fleetQueues, float64(fleetQueues)/wait.Slow.Max.Seconds(), wait.Slow.Max,
 		client.PollGap, time.Second.Seconds()/client.PollGap.Seconds())
 	return b.String()
