@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/opendli/terraform-provider-dli/internal/client"
 	"github.com/opendli/terraform-provider-dli/internal/wait"
 )
 
@@ -65,7 +66,10 @@ func pollsMarkdown(fleetQueues int) string {
 			w.Curve.First, w.Curve.Factor, w.Curve.Max, c.Polls, c.Lateness.Round(10*time.Millisecond),
 			c.WorstLateness.Round(10*time.Millisecond), 100*float64(c.WorstLateness)/float64(w.Takes))
 	}
-	fmt.Fprintf(&b, "\nAt the cap, %d queues waiting at once poll %.1f times a second (one poll per queue every %s).\n",
-		fleetQueues, float64(fleetQueues)/wait.Slow.Max.Seconds(), wait.Slow.Max)
+	fmt.Fprintf(&b, "\nAt the cap, %d queues waiting at once poll %.1f times a second (one poll per queue every %s). "+
+		"Polls due together share one queue list and the queue waits start at most one round (a list, or a lone "+
+		"poll's GET) per %s (`internal/client/pollbatch.go`): at most %.0f rounds a second however many queues wait, plus the GET that confirms each queue a list no longer shows.\n",
+		fleetQueues, float64(fleetQueues)/wait.Slow.Max.Seconds(), wait.Slow.Max,
+		client.PollGap, time.Second.Seconds()/client.PollGap.Seconds())
 	return b.String()
 }

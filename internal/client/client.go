@@ -85,6 +85,9 @@ type Client struct {
 	// writes (readbatch.go).
 	writes  writeTracker
 	batches readBatches
+	// polls coalesces the polls of concurrent waits into list calls
+	// (pollbatch.go).
+	polls pollBatches
 }
 
 // New validates cfg, builds the SDK client and, when cfg.ProjectID is empty,

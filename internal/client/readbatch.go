@@ -18,8 +18,10 @@ import (
 //     one kind together, up to -parallelism at a time) starts the list, which
 //     then serves that Read and every later one.
 //   - Only Read* methods use the list; GetPool, GetQueue and GetConnection,
-//     which waits, settle reads and find-after-create call, always send
-//     their own request.
+//     which settle reads and find-after-create call, always send their own
+//     request. Waits poll through PollQueue and PollConnection
+//     (pollbatch.go), which never use these batches: every answer they
+//     give comes from a request sent after the poll asked.
 //   - Once this process has started any write (any call that is not a GET,
 //     but for the tag API's filter, a POST that only reads),
 //     no Read is served from a list any more, whatever the kind: a write can
@@ -146,10 +148,7 @@ func (c *Client) ReadPool(ctx context.Context, name string) (*Pool, error) {
 // list-served queue carries only what GetQueue reports, so both return the
 // same value.
 func (c *Client) ReadQueue(ctx context.Context, name string) (*Queue, error) {
-	q, ok := c.batches.queues.read(ctx, c, storedName(name), func(ctx context.Context) (map[string]Queue, error) {
-		qs, err := c.listQueues(ctx, "list queues of every type", QueueFilter{Type: "all"})
-		return keyed(qs, func(q Queue) string { return storedName(q.Name) }), err
-	})
+	q, ok := c.batches.queues.read(ctx, c, storedName(name), c.queuesByName)
 	if !ok {
 		return c.GetQueue(ctx, name)
 	}
@@ -164,14 +163,23 @@ func (q *Queue) asGet() {
 
 // ReadConnection is GetConnection for a resource's Read: see the rules above.
 func (c *Client) ReadConnection(ctx context.Context, id string) (*Connection, error) {
-	conn, ok := c.batches.connections.read(ctx, c, id, func(ctx context.Context) (map[string]Connection, error) {
-		cs, err := c.ListConnections(ctx, ConnectionFilter{})
-		return keyed(cs, func(cn Connection) string { return cn.ID }), err
-	})
+	conn, ok := c.batches.connections.read(ctx, c, id, c.connectionsByID)
 	if !ok || StatusIs(conn.Status, ConnectionStatusDeleted) {
 		return c.GetConnection(ctx, id)
 	}
 	return &conn, nil
+}
+
+// queuesByName lists the queues of every type, keyed by stored name.
+func (c *Client) queuesByName(ctx context.Context) (map[string]Queue, error) {
+	qs, err := c.listQueues(ctx, "list queues of every type", QueueFilter{Type: "all"})
+	return keyed(qs, func(q Queue) string { return storedName(q.Name) }), err
+}
+
+// connectionsByID lists every connection, keyed by id.
+func (c *Client) connectionsByID(ctx context.Context) (map[string]Connection, error) {
+	cs, err := c.ListConnections(ctx, ConnectionFilter{})
+	return keyed(cs, func(cn Connection) string { return cn.ID }), err
 }
 
 // keyed indexes a list by key. Names are unique per kind; should the list

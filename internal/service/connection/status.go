@@ -11,9 +11,12 @@ import (
 // Status functions: one read of the connection for a wait, and the judgement
 // of it (readiness) that the wait logs and ends on.
 
-// statusConnection reads the connection by id; its status is DLI's.
+// statusConnection reads the connection by id for a wait; its status is
+// DLI's. It polls through client.PollConnection, which answers the polls of
+// many waits due at once with one connection list sent after each of them
+// asked, and a lone poll with GET one connection.
 func statusConnection(ctx context.Context, c *client.Client, id string) (*client.Connection, string, error) {
-	conn, err := c.GetConnection(ctx, id)
+	conn, err := c.PollConnection(ctx, id)
 	if err != nil {
 		return nil, "", err
 	}
