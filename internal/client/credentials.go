@@ -223,9 +223,35 @@ func metadataKeys(base string, hc *http.Client) keySource {
 	}
 }
 
-// metadataExchange sends one request to the metadata service and reads at
-// most 64 KiB of the answer.
+// metadataAttempts bounds how often one metadata request is sent. The
+// service runs on the server itself: a failure that outlasts a few seconds
+// of retries is not a passing one.
+const metadataAttempts = 5
+
+// metadataExchange sends one request to the metadata service, again after
+// a dropped connection, a 5xx or a 429 (with the client's backoff, within
+// the request's context), and reads at most 64 KiB of the answer. Both
+// requests only read or mint a token, so sending them again is harmless.
 func metadataExchange(hc *http.Client, req *http.Request) (int, []byte, error) {
+	b := defaultBackoff()
+	for n := 0; ; n++ {
+		status, body, err := metadataOnce(hc, req.Clone(req.Context()))
+		transient := err != nil || status == http.StatusTooManyRequests || status >= http.StatusInternalServerError
+		if !transient || n+1 >= metadataAttempts {
+			return status, body, err
+		}
+		t := time.NewTimer(b.delay(n))
+		select {
+		case <-t.C:
+		case <-req.Context().Done():
+			t.Stop()
+			return status, body, err
+		}
+	}
+}
+
+// metadataOnce sends one request to the metadata service.
+func metadataOnce(hc *http.Client, req *http.Request) (int, []byte, error) {
 	resp, err := hc.Do(req)
 	if err != nil {
 		return 0, nil, err

@@ -190,3 +190,86 @@ func TestAssumedKeysAreRenewedBeforeTheyExpire(t *testing.T) {
 		t.Fatalf("want the agency assumed again and each list signed by its keys, got roles %+v signers %v", roles, signers)
 	}
 }
+
+// TestMetadataKeysRideOutTransientFailures: a 503, a 429 and a dropped
+// connection from the metadata service, on both of its requests, do not keep
+// the provider from its keys; a lasting failure still fails, naming the
+// service.
+func TestMetadataKeysRideOutTransientFailures(t *testing.T) {
+	srv := startCredentialEmulator(t)
+	srv.Emulator.SetMetadataAgency("ecs_dli")
+	for _, f := range []emulator.Fault{
+		{PathRegexp: "^/meta-data/latest/api/token$", Status: 503, Count: 1},
+		{PathRegexp: "^/meta-data/latest/api/token$", Drop: true, Count: 1},
+		{PathRegexp: "^/openstack/latest/securitykey$", Status: 429, Count: 1},
+		{PathRegexp: "^/openstack/latest/securitykey$", Drop: true, Count: 1},
+		{PathRegexp: "^/openstack/latest/securitykey$", Status: 502, Count: 1},
+	} {
+		srv.Emulator.AddFault(f)
+	}
+	c, err := New(context.Background(), Config{
+		Region: emulator.DefaultRegion, ProjectID: testPID, Endpoint: srv.URL, IAMEndpoint: srv.URL,
+		MetadataEndpoint: srv.URL, MaxRetries: 1,
+	})
+	if err != nil {
+		t.Fatalf("New after transient metadata failures: %v", err)
+	}
+	if _, err := c.ListPools(context.Background(), PoolFilter{}); err != nil {
+		t.Fatalf("list with the metadata keys: %v", err)
+	}
+	failed := 0
+	for _, r := range srv.Emulator.Requests() {
+		if strings.HasPrefix(r.Path, "/meta-data/") || strings.HasPrefix(r.Path, "/openstack/") {
+			if r.Dropped || r.Status >= 429 {
+				failed++
+			}
+		}
+	}
+	if failed != 5 {
+		t.Errorf("the metadata service failed %d requests, want the 5 faults met", failed)
+	}
+
+	srv.Emulator.AddFault(emulator.Fault{PathRegexp: "^/openstack/latest/securitykey$", Status: 503})
+	_, err = New(context.Background(), Config{
+		Region: emulator.DefaultRegion, ProjectID: testPID, Endpoint: srv.URL, IAMEndpoint: srv.URL,
+		MetadataEndpoint: srv.URL, MaxRetries: 1,
+	})
+	if err == nil || !strings.Contains(err.Error(), "ECS metadata service") || !strings.Contains(err.Error(), "503") {
+		t.Errorf("a lasting 503 gave %v, want an error naming the metadata service and the status", err)
+	}
+}
+
+// TestAssumeRoleRidesOutTransientFailures: IAM's 503, 429 and a dropped
+// connection (before or after it minted keys) are retried; asking again
+// only mints another set, and the provider signs with the last one.
+func TestAssumeRoleRidesOutTransientFailures(t *testing.T) {
+	srv := startCredentialEmulator(t)
+	srv.Emulator.AddAgency("partner_domain", "dli_operator")
+	const path = "^/v3.0/OS-CREDENTIAL/securitytokens$"
+	for _, f := range []emulator.Fault{
+		{PathRegexp: path, Status: 503, Code: "IAM.0999", Count: 1},
+		{PathRegexp: path, Status: 429, Code: "APIGW.0308", Count: 1},
+		{PathRegexp: path, Drop: true, Count: 1},
+		{PathRegexp: path, Drop: true, AfterApply: true, Count: 1},
+	} {
+		srv.Emulator.AddFault(f)
+	}
+	c, err := New(context.Background(), Config{
+		Region: emulator.DefaultRegion, AccessKey: testAK, SecretKey: testSK, ProjectID: testPID,
+		Endpoint: srv.URL, IAMEndpoint: srv.URL, MaxRetries: 5,
+		AssumeRole: &AssumeRole{AgencyName: "dli_operator", DomainName: "partner_domain"},
+	})
+	if err != nil {
+		t.Fatalf("New after transient IAM failures: %v", err)
+	}
+	if _, err := c.ListPools(context.Background(), PoolFilter{}); err != nil {
+		t.Fatalf("list with the agency's keys: %v", err)
+	}
+	roles := srv.Emulator.AssumedRoles()
+	if len(roles) < 2 {
+		t.Fatalf("want the agency assumed again after the failures, got %+v", roles)
+	}
+	if s := signersOf(srv.Emulator); len(s) != 1 || s[0] != roles[len(roles)-1].AccessKey {
+		t.Fatalf("want the DLI request signed by the last keys %s, got %v", roles[len(roles)-1].AccessKey, s)
+	}
+}

@@ -211,10 +211,31 @@ func isMetadataPath(p string) bool {
 func (e *Emulator) serveMetadata(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rw := &recordingWriter{ResponseWriter: w, status: http.StatusOK}
+	dropped := false
 	defer func() {
+		status := rw.status
+		if dropped {
+			status = 0
+		}
 		e.record(RequestRecord{Method: r.Method, Path: r.URL.Path, UserAgent: r.UserAgent(),
-			Status: rw.status, Time: start, Duration: time.Since(start)})
+			Status: status, Time: start, Duration: time.Since(start), Dropped: dropped})
 	}()
+	// Faults reach the metadata service too (an unanswered or failed
+	// request before it answers), so that tests can show the provider
+	// rides them out as it does DLI's.
+	if f, hit := e.matchFault(r.Method, r.URL.Path); hit {
+		if f.Drop {
+			if conn := hijack(w); conn != nil {
+				dropped = true
+				_ = conn.Close()
+				return
+			}
+		}
+		if f.Status != 0 {
+			http.Error(rw, f.Message, f.Status)
+			return
+		}
+	}
 	e.iam.mu.Lock()
 	defer e.iam.mu.Unlock()
 	switch {
