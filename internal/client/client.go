@@ -118,6 +118,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		redact:      newRedactor(cfg.SecretKey, cfg.SecurityToken),
 		defaultEPS:  cfg.EnterpriseProjectID,
 	}
+	c.polls.spaceRounds()
 	c.transport = newCallTransport(cfg.Insecure)
 	c.transport.throttle = newThrottle(cfg.RateLimit)
 

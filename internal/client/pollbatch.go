@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"sync"
 	"time"
 )
 
@@ -41,85 +40,41 @@ import (
 // of one kind send at most one list per PollGap, however many they are.
 const PollGap = 100 * time.Millisecond
 
-// pollBatch coalesces the polls of one kind, keyed by a normalised id. The
-// zero value is ready to use.
-type pollBatch[T any] struct {
-	mu        sync.Mutex
-	running   bool
-	lastStart time.Time
-	next      *pollRound[T] // open: polls join it until it is sent
-}
-
-// pollRound is one list call and the polls that share it.
-type pollRound[T any] struct {
-	done  chan struct{}
-	keys  map[string]struct{}
-	items map[string]T // nil: no list was sent (a lone poll, or a failed list)
-}
-
-// poll returns the object under key from a list sent after poll was called,
-// or (ok false) tells the caller to send its own GET.
-func (b *pollBatch[T]) poll(ctx context.Context, key string, list func(context.Context) (map[string]T, error)) (item T, ok bool) {
-	b.mu.Lock()
-	if b.next == nil {
-		b.next = &pollRound[T]{done: make(chan struct{}), keys: map[string]struct{}{}}
-	}
-	r := b.next
-	r.keys[key] = struct{}{}
-	if !b.running {
-		b.running = true
-		// The list is shared by every poll of the round, so one waiter's
-		// cancellation must not end it.
-		go b.run(context.WithoutCancel(ctx), list)
-	}
-	b.mu.Unlock()
-	select {
-	case <-r.done:
-	case <-ctx.Done():
-		return item, false // the GET then fails on the same context
-	}
-	item, ok = r.items[key]
-	return item, ok
-}
-
-// run sends the open round once PollGap has passed since the last one, and
-// goes on while polls keep joining.
-func (b *pollBatch[T]) run(ctx context.Context, list func(context.Context) (map[string]T, error)) {
-	for {
-		b.mu.Lock()
-		r := b.next
-		if r == nil {
-			b.running = false
-			b.mu.Unlock()
-			return
-		}
-		if d := time.Until(b.lastStart.Add(PollGap)); d > 0 {
-			b.mu.Unlock()
-			time.Sleep(d) // the round stays open meanwhile
-			continue
-		}
-		b.next, b.lastStart = nil, time.Now()
-		b.mu.Unlock()
-		if len(r.keys) > 1 {
-			if items, err := list(ctx); err == nil {
-				r.items = items
-			}
-		}
-		close(r.done)
-	}
-}
-
 // pollBatches holds the poll batches of the kinds whose waits coalesce.
 type pollBatches struct {
-	queues      pollBatch[Queue]
-	connections pollBatch[Connection]
+	queues      sharedList[map[string]Queue]
+	connections sharedList[map[string]Connection]
+}
+
+// spaceRounds spaces the rounds of each kind PollGap apart.
+func (p *pollBatches) spaceRounds() {
+	p.queues.gap, p.connections.gap = PollGap, PollGap
+}
+
+// pollRound returns the object under key from a list sent after the poll
+// asked, or (ok false) tells the caller to send its own GET: the poll was
+// alone in its round, the list failed, the object is not in it, or the
+// caller's context ended (the GET then fails on the same context).
+func pollRound[T any](ctx context.Context, s *sharedList[map[string]T], key string,
+	list func(context.Context) (map[string]T, error)) (item T, ok bool) {
+	items, err := s.getRound(ctx, func(ctx context.Context, callers int) (map[string]T, error) {
+		if callers < 2 {
+			return nil, nil
+		}
+		return list(ctx)
+	})
+	if err != nil {
+		return item, false
+	}
+	item, ok = items[key]
+	return item, ok
 }
 
 // PollQueue is GetQueue for a wait: see the rules above. It returns what
 // GetQueue returns, including its not-found error for a queue that is not
 // there.
 func (c *Client) PollQueue(ctx context.Context, name string) (*Queue, error) {
-	q, ok := c.polls.queues.poll(ctx, storedName(name), c.queuesByName)
+	q, ok := pollRound(ctx, &c.polls.queues, storedName(name), c.queuesByName)
 	if !ok {
 		return c.GetQueue(ctx, name)
 	}
@@ -129,7 +84,7 @@ func (c *Client) PollQueue(ctx context.Context, name string) (*Queue, error) {
 
 // PollConnection is GetConnection for a wait: see the rules above.
 func (c *Client) PollConnection(ctx context.Context, id string) (*Connection, error) {
-	conn, ok := c.polls.connections.poll(ctx, id, c.connectionsByID)
+	conn, ok := pollRound(ctx, &c.polls.connections, id, c.connectionsByID)
 	if !ok || StatusIs(conn.Status, ConnectionStatusDeleted) {
 		return c.GetConnection(ctx, id)
 	}

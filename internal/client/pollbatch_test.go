@@ -165,20 +165,20 @@ func TestPollQueueAnswerNeverOlderThanTheAsk(t *testing.T) {
 	}
 }
 
-// waitJoined waits until the open round of b has n objects.
-func waitJoined[T any](t *testing.T, b *pollBatch[T], n int) {
+// waitJoined waits until the open round of b has n callers.
+func waitJoined[T any](t *testing.T, b *sharedList[T], n int) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
 		b.mu.Lock()
-		joined := b.next != nil && len(b.next.keys) >= n
+		joined := b.next != nil && b.next.callers >= n
 		b.mu.Unlock()
 		if joined {
 			return
 		}
 		time.Sleep(time.Millisecond)
 	}
-	t.Fatalf("the open round never had %d objects", n)
+	t.Fatalf("the open round never had %d callers", n)
 }
 
 // Concurrent connection waits share the connection list; a connection the

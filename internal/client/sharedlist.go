@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // sharedList lets concurrent callers that each need a fresh list share the
@@ -15,32 +16,48 @@ import (
 // arrived meanwhile. So at most two lists run per burst of callers, one after
 // the other.
 //
-// The zero value is ready to use.
+// The same rounds coalesce the polls of concurrent waits (pollbatch.go):
+// there a round also waits until gap has passed since the previous one
+// started, and its fetch learns how many callers share it, since a round of
+// one poll sends that poll's own GET instead of a list.
+//
+// The zero value is ready to use (no gap).
 type sharedList[T any] struct {
-	mu      sync.Mutex
-	running bool
-	next    *listRound[T] // starts when the running request ends
+	// gap is the least time between the starts of two fetches.
+	gap       time.Duration
+	mu        sync.Mutex
+	running   bool
+	lastStart time.Time
+	next      *listRound[T] // open: callers join it until its fetch starts
 }
 
 // listRound is one request and the callers waiting for it.
 type listRound[T any] struct {
-	done chan struct{}
-	val  T
-	err  error
+	done    chan struct{}
+	callers int
+	val     T
+	err     error
 }
 
 // get returns the result of a fetch that started after get was called. The
 // fetch runs without the caller's cancellation (other callers may share it);
 // the caller stops waiting when its own context ends.
 func (s *sharedList[T]) get(ctx context.Context, fetch func(context.Context) (T, error)) (T, error) {
+	return s.getRound(ctx, func(ctx context.Context, _ int) (T, error) { return fetch(ctx) })
+}
+
+// getRound is get for a fetch that depends on how many callers share the
+// round.
+func (s *sharedList[T]) getRound(ctx context.Context, fetch func(ctx context.Context, callers int) (T, error)) (T, error) {
 	s.mu.Lock()
 	if s.next == nil {
 		s.next = &listRound[T]{done: make(chan struct{})}
 	}
 	r := s.next
+	r.callers++
 	if !s.running {
-		s.running, s.next = true, nil
-		go s.run(context.WithoutCancel(ctx), r, fetch)
+		s.running = true
+		go s.run(context.WithoutCancel(ctx), fetch)
 	}
 	s.mu.Unlock()
 	select {
@@ -52,15 +69,25 @@ func (s *sharedList[T]) get(ctx context.Context, fetch func(context.Context) (T,
 	}
 }
 
-// run fetches for r, then for the round that gathered callers meanwhile, until
-// no caller is waiting.
-func (s *sharedList[T]) run(ctx context.Context, r *listRound[T], fetch func(context.Context) (T, error)) {
-	for r != nil {
-		r.val, r.err = fetch(ctx)
-		close(r.done)
+// run fetches for the open round once gap has passed since the last fetch
+// started, and goes on while callers keep arriving.
+func (s *sharedList[T]) run(ctx context.Context, fetch func(context.Context, int) (T, error)) {
+	for {
 		s.mu.Lock()
-		r, s.next = s.next, nil
-		s.running = r != nil
+		r := s.next
+		if r == nil {
+			s.running = false
+			s.mu.Unlock()
+			return
+		}
+		if d := time.Until(s.lastStart.Add(s.gap)); d > 0 {
+			s.mu.Unlock()
+			time.Sleep(d) // the round stays open meanwhile
+			continue
+		}
+		s.next, s.lastStart = nil, time.Now()
 		s.mu.Unlock()
+		r.val, r.err = fetch(ctx, r.callers)
+		close(r.done)
 	}
 }
